@@ -1,0 +1,49 @@
+// Builds the server (one ESM file per entry point, dependencies left in node_modules) and
+// the browser's bundle (fingerprinted script and stylesheet, with a manifest the server reads).
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { build } from "esbuild";
+
+const only = process.argv[2]; // "client" builds only the browser's bundle (the tests need no server build)
+
+export async function buildClient() {
+  await rm("dist/public", { recursive: true, force: true });
+  await mkdir("dist/public", { recursive: true });
+  const result = await build({
+    entryPoints: { app: "src/client/main.ts", site: "src/client/styles/site.css" },
+    outdir: "dist/public",
+    entryNames: "[name]-[hash]",
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    format: "esm",
+    target: ["es2020", "chrome90", "firefox90", "safari14"],
+    metafile: true,
+    logLevel: "warning",
+  });
+  const outputs = Object.keys(result.metafile.outputs).map((f) => basename(f));
+  const manifest = {
+    script: outputs.find((f) => f.startsWith("app-") && f.endsWith(".js")),
+    style: outputs.find((f) => f.startsWith("site-") && f.endsWith(".css")),
+  };
+  await writeFile("dist/public/manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+async function buildServer() {
+  await build({
+    entryPoints: { server: "src/server.ts", migrate: "src/migrate-cli.ts" },
+    outdir: "dist",
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node24",
+    packages: "external",
+    sourcemap: true,
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    logLevel: "warning",
+  });
+}
+
+await buildClient();
+if (only !== "client") await buildServer();

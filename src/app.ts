@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Deps } from "./deps.ts";
+import { ASSETS_PREFIX, type Assets, loadAssets, PUBLIC_DIR } from "./http/assets.ts";
+import { csrf } from "./http/csrf.ts";
+import { registerErrorHandlers, sendBareError } from "./http/errors.ts";
+import { i18n, withoutLocale } from "./http/i18n.ts";
+import { loggerOptions } from "./http/logging.ts";
+import { registerRateLimits } from "./http/rate-limit.ts";
+import { render } from "./http/render.ts";
+import { registerSecurityHeaders } from "./http/security.ts";
+import "./http/types.ts";
+import { campaignRoutes } from "./modules/campaigns/campaigns.routes.ts";
+import { contentRoutes } from "./modules/content/content.routes.ts";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { mailboxRoutes } from "./modules/mail/mailbox.routes.ts";
+
+/** Forms and JSON are small; uploads (later) set their own limits. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export interface AppOptions {
+  /** The client bundle's file names; read from the build's manifest when not given. */
+  assets?: Assets;
+}
+
+/** Builds the whole site on the given dependencies, ready to listen or to inject into. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const production = config.nodeEnv === "production";
+  const assets = options.assets ?? loadAssets();
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A hop count is accepted at run time though the type leaves it out.
+    trustProxy: config.trustProxy as boolean,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200, ignoreDuplicateSlashes: true },
+    // Routes are written without a locale: /ar/campaigns is served by /campaigns.
+    rewriteUrl: (req) => withoutLocale(req.url ?? "/"),
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ code: error.code }, "malformed request");
+      sendBareError(request, reply, 400, assets);
+    },
+  });
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await registerSecurityHeaders(app, { production });
+  await app.register(i18n);
+  await app.register(csrf, {
+    secretKey: config.secretKey,
+    publicOrigin: config.publicUrl.origin,
+    secureCookies: production,
+  });
+  await app.register(render, { assets });
+  await registerRateLimits(app, { enabled: config.rateLimits, secretKey: config.secretKey });
+  registerErrorHandlers(app);
+
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-request-id", request.id);
+    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-cache");
+    return payload;
+  });
+
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: ASSETS_PREFIX,
+    index: false,
+    decorateReply: false,
+    immutable: true,
+    maxAge: "365d",
+  });
+
+  await app.register(healthRoutes, { deps });
+  await app.register(contentRoutes, { deps });
+  await app.register(campaignRoutes, { deps });
+  if (!production && deps.mailer.kind === "dev-mailbox") await app.register(mailboxRoutes, { deps });
+
+  return app;
+}

@@ -1,0 +1,23 @@
+// Progressive enhancement only: every page works before and without this script.
+
+/** A page that comes back with errors puts the keyboard and the screen reader on the summary. */
+function focusErrorSummary() {
+  const summary = document.querySelector<HTMLElement>("[data-autofocus]");
+  if (summary) summary.focus();
+}
+
+/** Following a link in the error summary puts focus in the field itself, not just near it. */
+function linkSummaryToFields() {
+  document.addEventListener("click", (event) => {
+    const link = (event.target as Element | null)?.closest?.(".error-summary a[href^='#']");
+    if (!link) return;
+    const field = document.getElementById(link.getAttribute("href")?.slice(1) ?? "");
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+  });
+}
+
+focusErrorSummary();
+linkSummaryToFields();

@@ -1,0 +1,106 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from "kysely";
+import pg from "pg";
+import type { Tables } from "./tables.ts";
+
+export type Dialect = "sqlite" | "postgres";
+export type Db = Kysely<Tables>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** Answers true when the database takes a query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** PostgreSQL only: run every query in this schema (tests give each run its own). */
+  schema?: string;
+  /** PostgreSQL only: connections in the pool. */
+  poolSize?: number;
+}
+
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Every SQLite transaction starts as a writer (BEGIN IMMEDIATE): two processes on one
+ * file then queue for the lock under the busy timeout instead of failing mid-way when a
+ * read-then-write transaction finds another writer got there first.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: Database.Database) {
+    super({ database });
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver({ database: this.database });
+  }
+}
+
+function openSqlite(path: string): DbHandle {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const database = new Database(path);
+  database.pragma("journal_mode = WAL");
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  database.pragma("synchronous = NORMAL");
+  database.pragma("foreign_keys = ON");
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect(database) });
+  return {
+    db,
+    dialect: "sqlite",
+    async ping() {
+      try {
+        database.prepare("select 1").get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+// Timestamps come back as ISO-8601 strings on both engines; 64-bit integers as numbers.
+const TIMESTAMPTZ_OID = 1184;
+const INT8_OID = 20;
+pg.types.setTypeParser(TIMESTAMPTZ_OID, (value) => new Date(value).toISOString());
+pg.types.setTypeParser(INT8_OID, (value) => Number(value));
+
+function openPostgres(url: string, options: DbOptions): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+  });
+  // A dropped idle connection must not take the process down; the pool replaces it.
+  pool.on("error", () => {});
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: "postgres",
+    async ping() {
+      try {
+        await pool.query("select 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** Opens the database named by a DATABASE_URL as the config resolved it. */
+export function createDb(databaseUrl: string, options: DbOptions = {}): DbHandle {
+  if (databaseUrl.startsWith("sqlite:")) return openSqlite(databaseUrl.slice("sqlite:".length));
+  return openPostgres(databaseUrl, options);
+}

@@ -1,0 +1,14 @@
+import type { Kysely } from "kysely";
+import type { Dialect } from "../index.ts";
+import * as m0001 from "./0001_foundation.ts";
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+/**
+ * Every migration, in the order it runs. Append only: a migration that has landed is
+ * never edited, renamed or reordered; a change to the schema is a new migration.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ name: "0001_foundation", ...m0001 }];

@@ -1,0 +1,12 @@
+import type { Config } from "./config.ts";
+import type { Db, DbHandle, Dialect } from "./db/index.ts";
+import type { Mailer } from "./modules/mail/mailer.ts";
+
+/** What services need from the outside world; routes hand it in, tests build their own. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  database: DbHandle;
+  mailer: Mailer;
+}

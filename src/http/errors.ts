@@ -1,0 +1,102 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { h } from "preact";
+import { DomainError } from "../errors.ts";
+import type { MessageKey } from "../modules/i18n/i18n.ts";
+import { ErrorPage } from "../views/ErrorPage.tsx";
+import type { Assets } from "./assets.ts";
+import { requestI18n } from "./i18n.ts";
+import { renderPage } from "./render.ts";
+
+const DOMAIN_STATUS = { "not-found": 404, forbidden: 403, invalid: 400, conflict: 409 } as const;
+
+const SERVER_ERROR_PAGE = { heading: "error.server.heading", message: "error.server.message" } as const;
+
+/** The words a person is shown for each status; anything else is a 400 or a 500. */
+const PAGES: Record<number, { heading: MessageKey; message: MessageKey }> = {
+  400: { heading: "error.badRequest.heading", message: "error.badRequest.message" },
+  403: { heading: "error.forbidden.heading", message: "error.forbidden.message" },
+  404: { heading: "error.notFound.heading", message: "error.notFound.message" },
+  405: { heading: "error.badRequest.heading", message: "error.methodNotAllowed.message" },
+  409: { heading: "error.conflict.heading", message: "error.conflict.message" },
+  413: { heading: "error.tooLarge.heading", message: "error.tooLarge.message" },
+  415: { heading: "error.badRequest.heading", message: "error.unsupportedType.message" },
+  429: { heading: "error.tooMany.heading", message: "error.tooMany.message" },
+  500: SERVER_ERROR_PAGE,
+  503: { heading: "error.unavailable.heading", message: "error.unavailable.message" },
+};
+
+const CSRF_PAGE = { heading: "error.csrf.heading", message: "error.csrf.message" } as const;
+
+/** JSON for machines (/api/… and ….json), a page in the site's layout for people. */
+export function wantsJson(request: FastifyRequest): boolean {
+  const path = request.url.split("?")[0] ?? "";
+  return path.startsWith("/api/") || path === "/api" || path.endsWith(".json");
+}
+
+export function statusOf(error: FastifyError | DomainError): number {
+  if (error instanceof DomainError) return DOMAIN_STATUS[error.kind];
+  const status = error.statusCode;
+  if (typeof status === "number" && status >= 400 && status < 600) return status;
+  // Malformed bodies the parsers reject without a status are the client's fault.
+  if (error instanceof SyntaxError) return 400;
+  return 500;
+}
+
+function wordsFor(status: number, reason?: string) {
+  const known = PAGES[status] ? status : status >= 500 ? 500 : 400;
+  return reason === "csrf" ? CSRF_PAGE : (PAGES[known] ?? SERVER_ERROR_PAGE);
+}
+
+/**
+ * For a request refused before routing (a malformed URL), when the reply has none of
+ * the site's decorations: the same page, rendered directly.
+ */
+export function sendBareError(request: FastifyRequest, reply: FastifyReply, status: number, assets: Assets) {
+  const i18n = requestI18n(request);
+  const words = wordsFor(status);
+  const context = { i18n, path: "/", nonce: "", csrfToken: () => "", requestId: request.id, assets };
+  const body = h(ErrorPage, { heading: i18n.t(words.heading), message: i18n.t(words.message) });
+  reply.raw.statusCode = status;
+  reply.raw.setHeader("content-type", "text/html; charset=utf-8");
+  reply.raw.setHeader("x-request-id", request.id);
+  reply.raw.end(renderPage(context, body, { title: i18n.t(words.heading) }));
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, reason?: string) {
+  const words = wordsFor(status, reason);
+  const t = requestI18n(request).t;
+  if (wantsJson(request)) {
+    return reply
+      .code(status)
+      .type("application/json; charset=utf-8")
+      .send({ error: { status, message: t(words.message), requestId: request.id } });
+  }
+  const back = reason === "csrf" ? { backHref: request.headers.referer, backLabel: t("error.csrf.back") } : {};
+  return reply.page(
+    h(ErrorPage, {
+      heading: t(words.heading),
+      message: t(words.message),
+      showRequestId: status >= 500,
+      ...(back.backHref && sameSiteReferer(request, back.backHref) ? back : {}),
+    }),
+    { title: t(words.heading), status },
+  );
+}
+
+function sameSiteReferer(request: FastifyRequest, referer: string): boolean {
+  try {
+    return new URL(referer).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export function registerErrorHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    const status = statusOf(error);
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    else request.log.info({ status, reason: error.message }, "request refused");
+    return sendError(request, reply, status, error instanceof DomainError ? error.reason : undefined);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 404));
+}

@@ -1,0 +1,35 @@
+import { createHmac } from "node:crypto";
+import type { FastifyRequest } from "fastify";
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** True when the TCP peer itself is on this machine (proxies' headers are not trusted here). */
+export function isLoopbackPeer(request: FastifyRequest): boolean {
+  return LOOPBACK.test(request.socket.remoteAddress ?? "");
+}
+
+/**
+ * A keyed hash of the client's network, never the address itself: IPv4 addresses are
+ * taken whole, IPv6 addresses by their /64 (one household or phone). The same network
+ * gives the same hash under one SECRET_KEY, so limits and flood detection still work.
+ */
+export function networkHash(secretKey: string, ip: string): string {
+  return createHmac("sha256", secretKey)
+    .update(`net:${networkOf(ip)}`)
+    .digest("base64url")
+    .slice(0, 22);
+}
+
+export function networkOf(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (v4?.[1]) return v4[1];
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}

@@ -1,0 +1,20 @@
+import type { Deps } from "../../deps.ts";
+import { NotFoundError } from "../../errors.ts";
+import { renderMarkdown } from "../content/markdown.ts";
+import { listingRank } from "./campaign-states.ts";
+import { findPublicCampaign, listPublicCampaigns } from "./campaigns.repo.ts";
+
+/** Open campaigns first, then won and delivered, then closed; newest first within each. */
+export async function listCampaigns(deps: Pick<Deps, "db">) {
+  const rows = await listPublicCampaigns(deps.db);
+  return rows.sort((a, b) => listingRank(a.status) - listingRank(b.status));
+}
+
+export async function getCampaign(deps: Pick<Deps, "db">, slug: string) {
+  if (slug.length > 120) throw new NotFoundError();
+  const row = await findPublicCampaign(deps.db, slug);
+  if (!row) throw new NotFoundError();
+  return { ...row, body: renderMarkdown(row.body_md) };
+}
+
+export type CampaignPageView = Awaited<ReturnType<typeof getCampaign>>;

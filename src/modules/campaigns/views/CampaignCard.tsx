@@ -1,0 +1,19 @@
+import { usePage } from "../../../views/context.ts";
+import { localisedPath } from "../../i18n/locales.ts";
+import type { CampaignSummary } from "../campaigns.repo.ts";
+import { StatusBadge } from "./StatusBadge.tsx";
+
+export function CampaignCard({ campaign, headingLevel = 3 }: { campaign: CampaignSummary; headingLevel?: 2 | 3 }) {
+  const { i18n } = usePage();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article class="campaign-card" lang={campaign.locale === i18n.locale ? undefined : campaign.locale}>
+      <Heading class="campaign-card__title">
+        <a href={localisedPath(i18n.locale, `/campaigns/${campaign.slug}`)}>{campaign.title}</a>
+      </Heading>
+      <StatusBadge status={campaign.status} />
+      <p>{campaign.summary}</p>
+      <p class="campaign-card__target">{i18n.t("campaign.target", { target: campaign.target_name })}</p>
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from "fastify";
+import { h } from "preact";
+import type { Deps } from "../../deps.ts";
+import { getContentPage, getHomePage, PAGE_SLUGS } from "./content.service.ts";
+import { ContentPage } from "./views/ContentPage.tsx";
+import { HomePage } from "./views/HomePage.tsx";
+
+/** The site's own pages, each at a URL of its own; any other page lives under /pages/. */
+const PAGE_URLS = {
+  "/calling-for": PAGE_SLUGS.callingFor,
+  "/take-action": PAGE_SLUGS.takeAction,
+  "/join": PAGE_SLUGS.join,
+  "/learn": PAGE_SLUGS.learn,
+  "/privacy": PAGE_SLUGS.privacy,
+  "/accessibility": PAGE_SLUGS.accessibility,
+  "/contact": PAGE_SLUGS.contact,
+} as const;
+
+export async function contentRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  app.get("/", async (request, reply) => {
+    const home = await getHomePage(deps, request.locale);
+    return reply.page(h(HomePage, home), { title: home.intro.title, description: home.intro.summary });
+  });
+
+  for (const [url, slug] of Object.entries(PAGE_URLS)) {
+    app.get(url, async (request, reply) => {
+      const page = await getContentPage(deps, slug, request.locale);
+      return reply.page(h(ContentPage, { page }), { title: page.title, description: page.summary });
+    });
+  }
+
+  app.get<{ Params: { slug: string } }>("/pages/:slug", async (request, reply) => {
+    const page = await getContentPage(deps, request.params.slug, request.locale);
+    return reply.page(h(ContentPage, { page }), { title: page.title, description: page.summary });
+  });
+}

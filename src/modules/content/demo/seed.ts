@@ -1,0 +1,68 @@
+import type { Transaction } from "kysely";
+import { now } from "../../../db/portable.ts";
+import type { Tables } from "../../../db/tables.ts";
+import { CAMPAIGNS_EN } from "./campaigns.en.ts";
+import { FIGURES_EN } from "./figures.en.ts";
+import { PAGES_EN } from "./pages.en.ts";
+
+/**
+ * Loads the demo content into an empty database, once: runs in the start-up transaction
+ * that holds the exclusive lock, so two instances starting together seed it once.
+ * Returns whether it loaded anything.
+ */
+export async function seedDemoContent(trx: Transaction<Tables>): Promise<boolean> {
+  const existing = await trx.selectFrom("content_pages").select("id").limit(1).executeTakeFirst();
+  if (existing) return false;
+  const at = now();
+  await trx
+    .insertInto("content_pages")
+    .values(
+      PAGES_EN.map((p) => ({
+        slug: p.slug,
+        locale: "en",
+        title: p.title,
+        summary: p.summary,
+        body_md: p.body,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto("figures")
+    .values(
+      FIGURES_EN.map((f, position) => ({
+        locale: "en",
+        position,
+        value: f.value,
+        style: f.style,
+        label: f.label,
+        source: f.source,
+        source_url: f.sourceUrl,
+        as_of: f.asOf,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto("campaigns")
+    .values(
+      CAMPAIGNS_EN.map((c) => ({
+        slug: c.slug,
+        locale: "en",
+        status: c.status,
+        title: c.title,
+        summary: c.summary,
+        demand: c.demand,
+        target_name: c.targetName,
+        body_md: c.body,
+        image_alt: null,
+        featured: c.featured ? 1 : 0,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+  return true;
+}

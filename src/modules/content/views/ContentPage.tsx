@@ -1,0 +1,15 @@
+import { usePage } from "../../../views/context.ts";
+import { Markdown } from "../../../views/Markdown.tsx";
+import type { ContentPageView } from "../content.service.ts";
+
+export function ContentPage({ page }: { page: ContentPageView }) {
+  const { i18n } = usePage();
+  return (
+    <article class="page content-page" lang={page.locale === i18n.locale ? undefined : page.locale}>
+      <h1>{page.title}</h1>
+      {page.summary ? <p class="lead">{page.summary}</p> : null}
+      <Markdown html={page.body} />
+      <p class="content-page__updated">{i18n.t("content.updated", { date: i18n.formatDate(page.updatedAt) })}</p>
+    </article>
+  );
+}

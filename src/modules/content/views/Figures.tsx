@@ -1,0 +1,45 @@
+import { usePage } from "../../../views/context.ts";
+import type { I18n } from "../../i18n/i18n.ts";
+import type { Figure } from "../content.service.ts";
+
+function formatValue(i18n: I18n, figure: Figure): string {
+  switch (figure.style) {
+    case "percent":
+      return i18n.formatNumber(figure.value, { style: "percent", maximumFractionDigits: 1 });
+    case "compact":
+      return i18n.formatNumber(figure.value, { notation: "compact", compactDisplay: "long", maximumFractionDigits: 1 });
+    default:
+      return i18n.formatNumber(figure.value);
+  }
+}
+
+/** "As of" dates are kept as YYYY, YYYY-MM or YYYY-MM-DD; each is shown as precisely as it was given. */
+function formatAsOf(i18n: I18n, asOf: string): string {
+  const [year, month, day] = asOf.split("-");
+  const date = `${year}-${month ?? "01"}-${day ?? "01"}`;
+  if (!month) return i18n.formatDate(date, { year: "numeric" });
+  return i18n.formatDate(date, day ? { dateStyle: "long" } : { year: "numeric", month: "long" });
+}
+
+export function Figures({ figures }: { figures: Figure[] }) {
+  const { i18n } = usePage();
+  if (figures.length === 0) return null;
+  return (
+    <section class="figures" aria-labelledby="figures-heading">
+      <h2 id="figures-heading">{i18n.t("home.figuresHeading")}</h2>
+      <ul class="figures__list">
+        {figures.map((f) => (
+          <li key={f.id} class="figure">
+            <p class="figure__value">{formatValue(i18n, f)}</p>
+            <p class="figure__label">{f.label}</p>
+            <p class="figure__source">
+              {f.asOf
+                ? i18n.t("home.figureSourceDated", { source: f.source, date: formatAsOf(i18n, f.asOf) })
+                : i18n.t("home.figureSource", { source: f.source })}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

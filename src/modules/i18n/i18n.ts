@@ -1,0 +1,53 @@
+import { IntlMessageFormat } from "intl-messageformat";
+import en from "./catalogs/en.json" with { type: "json" };
+import { type Locale, localeInfo } from "./locales.ts";
+
+export type MessageKey = keyof typeof en;
+export type MessageValues = Record<string, string | number | Date>;
+type Catalog = Record<MessageKey, string>;
+
+/** Every locale's catalog. A locale's catalog must hold every key the English one has. */
+export const CATALOGS: Record<Locale, Catalog> = { en };
+
+/** What a page, an email or a file needs to speak one language. */
+export interface I18n {
+  locale: Locale;
+  dir: "ltr" | "rtl";
+  t(key: MessageKey, values?: MessageValues): string;
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  formatDate(value: Date | string, options?: Intl.DateTimeFormatOptions): string;
+  countryName(code: string): string;
+}
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+function message(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const id = `${locale}\u0000${key}`;
+  let format = compiled.get(id);
+  if (!format) {
+    format = new IntlMessageFormat(CATALOGS[locale][key], locale);
+    compiled.set(id, format);
+  }
+  return format;
+}
+
+const cache = new Map<Locale, I18n>();
+
+export function i18nFor(locale: Locale): I18n {
+  const cached = cache.get(locale);
+  if (cached) return cached;
+  const regions = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
+  const i18n: I18n = {
+    locale,
+    dir: localeInfo(locale).dir,
+    t: (key, values) => String(message(locale, key).format(values)),
+    formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    formatDate: (value, options = { dateStyle: "long" }) =>
+      new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(
+        typeof value === "string" ? new Date(value) : value,
+      ),
+    countryName: (code) => regions.of(code.toUpperCase()) ?? code,
+  };
+  cache.set(locale, i18n);
+  return i18n;
+}

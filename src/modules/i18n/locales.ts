@@ -1,0 +1,60 @@
+/** The languages the site speaks. The first is the default and its URLs carry no prefix. */
+export const LOCALES = [{ code: "en", name: "English", dir: "ltr" }] as const satisfies readonly LocaleInfo[];
+
+export interface LocaleInfo {
+  /** BCP 47 tag, also the URL prefix (/ar/…). */
+  code: string;
+  /** The language's name in itself, for the switcher. */
+  name: string;
+  dir: "ltr" | "rtl";
+}
+
+export type Locale = (typeof LOCALES)[number]["code"];
+export const DEFAULT_LOCALE: Locale = LOCALES[0].code;
+
+export function isLocale(value: string): value is Locale {
+  return LOCALES.some((l) => l.code === value);
+}
+
+export function localeInfo(locale: Locale): LocaleInfo {
+  return LOCALES.find((l) => l.code === locale) ?? LOCALES[0];
+}
+
+/**
+ * Splits a locale prefix off a path: "/ar/campaigns" → { locale: "ar", path: "/campaigns" }.
+ * The default locale has no prefix.
+ */
+export function splitLocale(path: string): { locale: Locale; path: string } {
+  const match = /^\/([a-z]{2,3}(?:-[A-Za-z]{2,4})?)(\/.*)?$/.exec(path);
+  if (match?.[1] && match[1] !== DEFAULT_LOCALE && isLocale(match[1])) {
+    return { locale: match[1], path: match[2] ?? "/" };
+  }
+  return { locale: DEFAULT_LOCALE, path };
+}
+
+/** The same page in another language. */
+export function localisedPath(locale: Locale, path: string): string {
+  if (locale === DEFAULT_LOCALE) return path;
+  return path === "/" ? `/${locale}` : `/${locale}${path}`;
+}
+
+/** Picks the best supported locale from an Accept-Language header. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return DEFAULT_LOCALE;
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
+    })
+    .filter((r) => r.tag && r.q > 0 && !Number.isNaN(r.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const exact = LOCALES.find((l) => l.code.toLowerCase() === tag);
+    if (exact) return exact.code;
+    const base = LOCALES.find((l) => l.code.toLowerCase() === tag.split("-")[0]);
+    if (base) return base.code;
+  }
+  return DEFAULT_LOCALE;
+}
