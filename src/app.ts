@@ -58,11 +58,23 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     secureCookies: production,
   });
   await app.register(render, { assets });
-  await registerRateLimits(app, { enabled: config.rateLimits, secretKey: config.secretKey });
+  await registerRateLimits(app, {
+    enabled: config.rateLimits,
+    secretKey: config.secretKey,
+    ...(deps.redis ? { redis: deps.redis } : {}),
+  });
   registerErrorHandlers(app);
+
+  // While shutting down, each answer closes its connection, so that the process can
+  // exit as soon as the requests in flight are done rather than when clients let go.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
 
   app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-request-id", request.id);
+    if (closing) reply.header("connection", "close");
     if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-cache");
     return payload;
   });

@@ -1,3 +1,4 @@
+import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import type { Db, DbHandle, Dialect } from "./db/index.ts";
 import type { Mailer } from "./modules/mail/mailer.ts";
@@ -9,4 +10,6 @@ export interface Deps {
   dialect: Dialect;
   database: DbHandle;
   mailer: Mailer;
+  /** Present when REDIS_URL is set: state shared by every instance. */
+  redis?: Redis;
 }

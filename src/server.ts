@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDb } from "./db/index.ts";
 import type { Deps } from "./deps.ts";
 import { createMailer } from "./modules/mail/mailer.ts";
+import { createRedis } from "./redis.ts";
 import { prepareDatabase } from "./setup.ts";
 
 /** How long in-flight requests may take to finish after SIGTERM before the process exits. */
@@ -24,7 +25,15 @@ function readConfig(): Config {
 async function startWorker(config: Config) {
   const database = createDb(config.databaseUrl);
   const mailer = createMailer(config, database.db);
-  const deps: Deps = { config, db: database.db, dialect: database.dialect, database, mailer };
+  const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
+  const deps: Deps = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    database,
+    mailer,
+    ...(redis ? { redis } : {}),
+  };
   const app = await buildApp(deps);
 
   let stopping = false;
@@ -40,6 +49,7 @@ async function startWorker(config: Config) {
     // close() stops accepting, waits for in-flight requests, then the database and mailer close.
     await app.close();
     await mailer.close();
+    redis?.disconnect();
     await database.close();
     process.exit(0);
   };

@@ -54,11 +54,16 @@ function wordsFor(status: number, reason?: string) {
 export function sendBareError(request: FastifyRequest, reply: FastifyReply, status: number, assets: Assets) {
   const i18n = requestI18n(request);
   const words = wordsFor(status);
+  reply.raw.statusCode = status;
+  reply.raw.setHeader("x-request-id", request.id);
+  if (wantsJson(request)) {
+    reply.raw.setHeader("content-type", "application/json; charset=utf-8");
+    reply.raw.end(JSON.stringify({ error: { status, message: i18n.t(words.message), requestId: request.id } }));
+    return;
+  }
   const context = { i18n, path: "/", nonce: "", csrfToken: () => "", requestId: request.id, assets };
   const body = h(ErrorPage, { heading: i18n.t(words.heading), message: i18n.t(words.message) });
-  reply.raw.statusCode = status;
   reply.raw.setHeader("content-type", "text/html; charset=utf-8");
-  reply.raw.setHeader("x-request-id", request.id);
   reply.raw.end(renderPage(context, body, { title: i18n.t(words.heading) }));
 }
 

@@ -18,7 +18,9 @@ export async function registerRateLimits(app: FastifyInstance, options: RateLimi
   if (!options.enabled) return;
   await app.register(rateLimit, {
     global: false,
-    ...(options.redis ? { redis: options.redis, nameSpace: "iwelcome:rl:" } : {}),
+    // With Redis, every instance counts together; if Redis fails, requests are let through
+    // rather than refused (the limits are a brake on abuse, not a gate).
+    ...(options.redis ? { redis: options.redis, nameSpace: "iwelcome:rl:", skipOnError: true } : {}),
     keyGenerator: (request) => networkHash(options.secretKey, request.ip),
     // Thrown, so that the error handler shows the site's own page in the visitor's language.
     errorResponseBuilder: (_request, context) => {

@@ -23,12 +23,13 @@ async function reachable(url: string): Promise<string | null> {
 }
 
 /**
- * Before any test: builds the browser bundle the pages link to, and decides whether the
+ * Before any test: builds the server and the browser bundle the pages link to (the
+ * process tests start dist/server.js), and decides whether the
  * database tests run on PostgreSQL too. On CI a PostgreSQL that is missing or down
  * fails the run instead of being skipped quietly.
  */
 export default async function setup(project: TestProject) {
-  execFileSync(process.execPath, ["scripts/build.mjs", "client"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
 
   const url = process.env.TEST_DATABASE_URL?.trim() || null;
   const ci = process.env.CI === "true" || process.env.CI === "1";
