@@ -1,7 +1,8 @@
 import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import type { Db, DbHandle, Dialect } from "./db/index.ts";
-import type { Mailer } from "./modules/mail/mailer.ts";
+import { createMailer, type Mailer } from "./modules/mail/mailer.ts";
+import { createRedis } from "./redis.ts";
 
 /** What services need from the outside world; routes hand it in, tests build their own. */
 export interface Deps {
@@ -12,4 +13,28 @@ export interface Deps {
   mailer: Mailer;
   /** Present when REDIS_URL is set: state shared by every instance. */
   redis?: Redis;
+}
+
+/**
+ * Connects everything the configuration names around an open database. close() lets go
+ * of what it opened (the mailer and Redis), not the database, which the caller owns.
+ */
+export function assembleDeps(config: Config, database: DbHandle): { deps: Deps; close(): Promise<void> } {
+  const mailer = createMailer(config, database.db);
+  const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
+  const deps: Deps = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    database,
+    mailer,
+    ...(redis ? { redis } : {}),
+  };
+  return {
+    deps,
+    async close() {
+      await mailer.close();
+      redis?.disconnect();
+    },
+  };
 }

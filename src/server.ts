@@ -2,9 +2,7 @@ import cluster from "node:cluster";
 import { buildApp } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDb } from "./db/index.ts";
-import type { Deps } from "./deps.ts";
-import { createMailer } from "./modules/mail/mailer.ts";
-import { createRedis } from "./redis.ts";
+import { assembleDeps } from "./deps.ts";
 import { prepareDatabase } from "./setup.ts";
 
 /** How long in-flight requests may take to finish after SIGTERM before the process exits. */
@@ -24,17 +22,8 @@ function readConfig(): Config {
 
 async function startWorker(config: Config) {
   const database = createDb(config.databaseUrl);
-  const mailer = createMailer(config, database.db);
-  const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
-  const deps: Deps = {
-    config,
-    db: database.db,
-    dialect: database.dialect,
-    database,
-    mailer,
-    ...(redis ? { redis } : {}),
-  };
-  const app = await buildApp(deps);
+  const connected = assembleDeps(config, database);
+  const app = await buildApp(connected.deps);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -48,8 +37,7 @@ async function startWorker(config: Config) {
     force.unref();
     // close() stops accepting, waits for in-flight requests, then the database and mailer close.
     await app.close();
-    await mailer.close();
-    redis?.disconnect();
+    await connected.close();
     await database.close();
     process.exit(0);
   };

@@ -2,9 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { DbHandle } from "../../src/db/index.ts";
-import type { Deps } from "../../src/deps.ts";
-import { createMailer } from "../../src/modules/mail/mailer.ts";
-import { createRedis } from "../../src/redis.ts";
+import { assembleDeps, type Deps } from "../../src/deps.ts";
 
 export interface TestApp {
   app: FastifyInstance;
@@ -17,18 +15,9 @@ export interface TestApp {
  */
 export async function buildTestApp(database: DbHandle, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env });
-  const mailer = createMailer(config, database.db);
-  const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
-  const deps: Deps = {
-    config,
-    db: database.db,
-    dialect: database.dialect,
-    database,
-    mailer,
-    ...(redis ? { redis } : {}),
-  };
+  const { deps, close } = assembleDeps(config, database);
   const app = await buildApp(deps);
-  app.addHook("onClose", async () => redis?.disconnect());
+  app.addHook("onClose", close);
   return { app, deps };
 }
 
