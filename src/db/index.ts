@@ -64,7 +64,11 @@ function openSqlite(path: string): DbHandle {
         return false;
       }
     },
-    close: () => db.destroy(),
+    // Kysely closes only a database it has queried; ping() uses it directly, so close it too.
+    close: async () => {
+      await db.destroy();
+      if (database.open) database.close();
+    },
   };
 }
 
@@ -95,7 +99,11 @@ function openPostgres(url: string, options: DbOptions): DbHandle {
         return false;
       }
     },
-    close: () => db.destroy(),
+    // Kysely ends only a pool it has queried through; ping() uses the pool directly.
+    close: async () => {
+      await db.destroy();
+      if (!pool.ending) await pool.end();
+    },
   };
 }
 

@@ -13,7 +13,7 @@ describeEachDatabase("public pages", (db) => {
     it("shows the movement's message from the database", async () => {
       const res = await t.app.inject("/");
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain("<h1 id=\"hero-heading\">Refugees are welcome here</h1>");
+      expect(res.body).toContain('<h1 id="hero-heading">Refugees are welcome here</h1>');
     });
 
     it("shows each figure with its source and date, and leaves out a figure with no value", async () => {

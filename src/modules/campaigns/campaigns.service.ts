@@ -1,5 +1,6 @@
 import type { Deps } from "../../deps.ts";
 import { NotFoundError } from "../../errors.ts";
+import { SLUG } from "../content/content.service.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { listingRank } from "./campaign-states.ts";
 import { findPublicCampaign, listPublicCampaigns } from "./campaigns.repo.ts";
@@ -11,7 +12,8 @@ export async function listCampaigns(deps: Pick<Deps, "db">) {
 }
 
 export async function getCampaign(deps: Pick<Deps, "db">, slug: string) {
-  if (slug.length > 120) throw new NotFoundError();
+  // Anything else cannot name a campaign; PostgreSQL would also refuse a NUL in it with an error.
+  if (!SLUG.test(slug) || slug.length > 120) throw new NotFoundError();
   const row = await findPublicCampaign(deps.db, slug);
   if (!row) throw new NotFoundError();
   return { ...row, body: renderMarkdown(row.body_md) };

@@ -27,7 +27,8 @@ export interface ContentPageView {
   updatedAt: string;
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What a page or a campaign may be called in its address: lower-case words joined by hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function getContentPage(deps: Pick<Deps, "db">, slug: string, locale: Locale): Promise<ContentPageView> {
   if (!SLUG.test(slug) || slug.length > 80) throw new NotFoundError();

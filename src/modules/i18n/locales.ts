@@ -44,9 +44,11 @@ export function negotiateLocale(acceptLanguage: string | undefined): Locale {
   const ranked = acceptLanguage
     .split(",")
     .map((part) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
+      const [tag = "", ...params] = part.split(";");
+      // No weight means 1; a weight that is not a number drops the language.
+      const weight = params.find((p) => /^\s*q\s*=/i.test(p));
+      const q = weight === undefined ? 1 : Number(/^\s*q\s*=\s*([\d.]+)\s*$/i.exec(weight)?.[1] ?? Number.NaN);
+      return { tag: tag.trim().toLowerCase(), q };
     })
     .filter((r) => r.tag && r.q > 0 && !Number.isNaN(r.q))
     .sort((a, b) => b.q - a.q);
