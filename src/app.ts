@@ -8,6 +8,7 @@ import { ASSETS_PREFIX, type Assets, loadAssets, PUBLIC_DIR } from "./http/asset
 import { csrf } from "./http/csrf.ts";
 import { registerErrorHandlers, sendBareError } from "./http/errors.ts";
 import { i18n, withoutLocale } from "./http/i18n.ts";
+import { registerInputGuard } from "./http/input-guard.ts";
 import { loggerOptions } from "./http/logging.ts";
 import { registerRateLimits } from "./http/rate-limit.ts";
 import { render } from "./http/render.ts";
@@ -64,6 +65,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     ...(deps.redis ? { redis: deps.redis } : {}),
   });
   registerErrorHandlers(app);
+  registerInputGuard(app);
 
   // While shutting down, each answer closes its connection, so that the process can
   // exit as soon as the requests in flight are done rather than when clients let go.

@@ -6,6 +6,7 @@ import { ErrorPage } from "../views/ErrorPage.tsx";
 import type { Assets } from "./assets.ts";
 import { requestI18n } from "./i18n.ts";
 import { renderPage } from "./render.ts";
+import { bareSecurityHeaders } from "./security.ts";
 
 const DOMAIN_STATUS = { "not-found": 404, forbidden: 403, invalid: 400, conflict: 409 } as const;
 
@@ -56,6 +57,7 @@ export function sendBareError(request: FastifyRequest, reply: FastifyReply, stat
   const words = wordsFor(status);
   reply.raw.statusCode = status;
   reply.raw.setHeader("x-request-id", request.id);
+  for (const [name, value] of Object.entries(bareSecurityHeaders())) reply.raw.setHeader(name, value);
   if (wantsJson(request)) {
     reply.raw.setHeader("content-type", "application/json; charset=utf-8");
     reply.raw.end(JSON.stringify({ error: { status, message: i18n.t(words.message), requestId: request.id } }));

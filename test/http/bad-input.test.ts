@@ -165,6 +165,21 @@ describeEachDatabase("bad input", (db) => {
     expect([200, 400, 404, 414]).toContain(res.statusCode);
   });
 
+  it("refuses a NUL character in a query string with a 400 page", async () => {
+    const res = await t.app.inject("/campaigns?q=a%00b");
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("Something was wrong with that request");
+  });
+
+  it("refuses a NUL character in a form field with a 400, before anything runs", async () => {
+    await expectRefusedAndNothingWritten({
+      method: "POST",
+      url: "/dev/mailbox/clear",
+      headers: { "content-type": FORM, origin: ORIGIN },
+      payload: "_csrf=x&name=a%00b",
+    });
+  });
+
   it("answers malformed percent-encoding in the path with the 400 page", async () => {
     const res = await t.app.inject("/%E0%A4%A");
     expect(res.statusCode).toBe(400);

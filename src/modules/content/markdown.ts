@@ -16,6 +16,8 @@ const ALLOWED: sanitizeHtml.IOptions = {
     "h2",
     "h3",
     "h4",
+    "h5",
+    "h6",
     "blockquote",
     "ul",
     "ol",
