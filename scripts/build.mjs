@@ -31,7 +31,7 @@ export async function buildClient() {
 
 async function buildServer() {
   await build({
-    entryPoints: { server: "src/server.ts", migrate: "src/migrate-cli.ts" },
+    entryPoints: { server: "src/server.ts", migrate: "src/migrate-cli.ts", worker: "src/worker-cli.ts" },
     outdir: "dist",
     bundle: true,
     platform: "node",

@@ -18,6 +18,9 @@ import { campaignRoutes } from "./modules/campaigns/campaigns.routes.ts";
 import { contentRoutes } from "./modules/content/content.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { mailboxRoutes } from "./modules/mail/mailbox.routes.ts";
+import { petitionApiRoutes } from "./modules/petitions/api.routes.ts";
+import { liveRoutes } from "./modules/petitions/live.routes.ts";
+import { petitionRoutes } from "./modules/petitions/petitions.routes.ts";
 
 /** Forms and JSON are small; uploads (later) set their own limits. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -93,6 +96,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(healthRoutes, { deps });
   await app.register(contentRoutes, { deps });
   await app.register(campaignRoutes, { deps });
+  await app.register(petitionRoutes, { deps });
+  await app.register(liveRoutes, { deps });
+  await app.register(petitionApiRoutes, { deps });
   if (!production && deps.mailer.kind === "dev-mailbox") await app.register(mailboxRoutes, { deps });
 
   return app;

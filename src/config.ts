@@ -19,6 +19,8 @@ export interface Config {
   dataDir: string;
   /** Whether to believe X-Forwarded-For: false, true, or the number of proxies in front. */
   trustProxy: boolean | number;
+  /** Run the job worker inside the web process (off when `npm run worker` runs it apart). */
+  worker: boolean;
   /** Load the demo content into an empty database at start. */
   seedDemo: boolean;
 }
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   const rateLimits = pick(env, "RATE_LIMITS", ["on", "off"] as const, "on") === "on";
   const trustProxy = parseTrustProxy(env.TRUST_PROXY?.trim());
+  const worker = pick(env, "WORKER", ["on", "off"] as const, "on") === "on";
   const seedDemo = pick(env, "DEMO_CONTENT", ["on", "off"] as const, "on") === "on";
 
   return {
@@ -143,6 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
     webConcurrency: integer(env, "WEB_CONCURRENCY", 1, 1, 64),
     rateLimits,
     trustProxy,
+    worker,
     dataDir,
     seedDemo,
   };

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import type { Db, DbHandle, Dialect } from "./db/index.ts";
 import { createMailer, type Mailer } from "./modules/mail/mailer.ts";
+import { LiveCounts } from "./modules/petitions/live-counts.ts";
 import { createRedis } from "./redis.ts";
 
 /** What services need from the outside world; routes hand it in, tests build their own. */
@@ -13,6 +14,10 @@ export interface Deps {
   mailer: Mailer;
   /** Present when REDIS_URL is set: state shared by every instance. */
   redis?: Redis;
+  /** Signature counts as people see them, live. */
+  counts: LiveCounts;
+  /** Tells the job worker in this process that a job was queued (no-op without one). */
+  wakeWorker(): void;
 }
 
 /**
@@ -22,6 +27,7 @@ export interface Deps {
 export function assembleDeps(config: Config, database: DbHandle): { deps: Deps; close(): Promise<void> } {
   const mailer = createMailer(config, database.db);
   const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
+  const counts = new LiveCounts(database.db);
   const deps: Deps = {
     config,
     db: database.db,
@@ -29,10 +35,13 @@ export function assembleDeps(config: Config, database: DbHandle): { deps: Deps; 
     database,
     mailer,
     ...(redis ? { redis } : {}),
+    counts,
+    wakeWorker: () => {},
   };
   return {
     deps,
     async close() {
+      counts.close();
       await mailer.close();
       redis?.disconnect();
     },

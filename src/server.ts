@@ -3,6 +3,8 @@ import { buildApp } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDb } from "./db/index.ts";
 import { assembleDeps } from "./deps.ts";
+import { JOB_HANDLERS } from "./jobs/handlers.ts";
+import { startWorker } from "./jobs/worker.ts";
 import { prepareDatabase } from "./setup.ts";
 
 /** How long in-flight requests may take to finish after SIGTERM before the process exits. */
@@ -20,10 +22,12 @@ function readConfig(): Config {
   }
 }
 
-async function startWorker(config: Config) {
+async function serve(config: Config) {
   const database = createDb(config.databaseUrl);
   const connected = assembleDeps(config, database);
   const app = await buildApp(connected.deps);
+  const worker = config.worker ? startWorker(connected.deps, JOB_HANDLERS, { log: app.log }) : undefined;
+  if (worker) connected.deps.wakeWorker = worker.nudge;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -37,6 +41,7 @@ async function startWorker(config: Config) {
     force.unref();
     // close() stops accepting, waits for in-flight requests, then the database and mailer close.
     await app.close();
+    await worker?.stop();
     await connected.close();
     await database.close();
     process.exit(0);
@@ -68,7 +73,7 @@ async function main() {
     process.on("SIGINT", stopAll);
     return;
   }
-  await startWorker(config);
+  await serve(config);
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,14 @@ export interface Tables {
   figures: FigureTable;
   campaigns: CampaignTable;
   dev_mail: DevMailTable;
+  campaign_updates: CampaignUpdateTable;
+  supporters: SupporterTable;
+  signatures: SignatureTable;
+  campaign_counts: CampaignCountTable;
+  campaign_country_counts: CampaignCountryCountTable;
+  consents: ConsentTable;
+  tokens: TokenTable;
+  jobs: JobTable;
 }
 
 export interface ContentPageTable {
@@ -58,6 +66,24 @@ export interface CampaignTable {
   featured: number;
   created_at: string;
   updated_at: string;
+  signature_policy: Generated<SignaturePolicy>;
+  /** A goal the campaign fixes; null steps the goal up automatically. */
+  goal: number | null;
+  postcode_required: Generated<number>;
+  deadline: string | null;
+  /** What happened, shown when the campaign is won, delivered or closed. */
+  outcome: string | null;
+}
+
+/** "confirm": a signature counts once its email link is confirmed; "instant": at once. */
+export type SignaturePolicy = "confirm" | "instant";
+
+export interface CampaignUpdateTable {
+  id: Generated<number>;
+  campaign_id: number;
+  title: string;
+  body_md: string;
+  published_at: string;
 }
 
 export interface DevMailTable {
@@ -69,4 +95,111 @@ export interface DevMailTable {
   /** The message's headers as a JSON object of strings. */
   headers: string;
   created_at: string;
+}
+
+/** One person, whatever they did: signed, joined or RSVPed. One per canonical email. */
+export interface SupporterTable {
+  id: Generated<number>;
+  /** As they typed it, for writing to them. */
+  email: string;
+  /** Lower-cased, with the provider's own equivalences removed: the identity. */
+  email_canonical: string;
+  name: string;
+  country: string | null;
+  postcode: string | null;
+  locale: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SignatureStatus = "pending" | "confirmed" | "invalidated";
+
+export interface SignatureTable {
+  id: Generated<number>;
+  campaign_id: number;
+  supporter_id: number;
+  name: string;
+  country: string;
+  postcode: string | null;
+  comment: string | null;
+  /** 1 when the signer chose to show their first name publicly. */
+  show_name: number;
+  status: SignatureStatus;
+  locale: string;
+  /** This signature's own code, carried by the share links its signer sends. */
+  referral_code: string;
+  /** The referral code of the share link the signer came through. */
+  referred_by: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  utm_term: string | null;
+  utm_content: string | null;
+  /** The host of the referring page (never its full address). */
+  referrer_host: string | null;
+  /** Keyed hash of the signer's network, for flood detection; never the address. */
+  network_hash: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+}
+
+export interface CampaignCountTable {
+  campaign_id: number;
+  total: number;
+  updated_at: string;
+}
+
+export interface CampaignCountryCountTable {
+  campaign_id: number;
+  country: string;
+  total: number;
+}
+
+/** Evidence of one consent: append-only; withdrawal is recorded, never deleted. */
+export interface ConsentTable {
+  id: Generated<number>;
+  supporter_id: number;
+  purpose: string;
+  /** The exact words shown beside the box. */
+  wording: string;
+  wording_version: string;
+  locale: string;
+  /** Where it was given, e.g. "petition:stop-returns-to-afghanistan". */
+  source: string;
+  campaign_id: number | null;
+  /** How it was given, e.g. "form-checkbox". */
+  method: string;
+  given_at: string;
+  /** When the double opt-in was confirmed. */
+  confirmed_at: string | null;
+  withdrawn_at: string | null;
+  withdrawn_method: string | null;
+}
+
+/** A one-time token: only its SHA-256 hash is kept. */
+export interface TokenTable {
+  hash: string;
+  purpose: string;
+  subject_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type JobStatus = "queued" | "running" | "done" | "failed";
+
+export interface JobTable {
+  id: Generated<number>;
+  name: string;
+  /** JSON. */
+  payload: string;
+  idempotency_key: string | null;
+  status: JobStatus;
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
 }

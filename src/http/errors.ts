@@ -26,7 +26,11 @@ const PAGES: Record<number, { heading: MessageKey; message: MessageKey }> = {
   503: { heading: "error.unavailable.heading", message: "error.unavailable.message" },
 };
 
-const CSRF_PAGE = { heading: "error.csrf.heading", message: "error.csrf.message" } as const;
+/** Pages for refusals that deserve their own words, by the DomainError's reason. */
+const REASON_PAGES: Record<string, { heading: MessageKey; message: MessageKey }> = {
+  csrf: { heading: "error.csrf.heading", message: "error.csrf.message" },
+  "campaign-closed": { heading: "campaign.closed.heading", message: "campaign.closed.message" },
+};
 
 /** JSON for machines (/api/… and ….json), a page in the site's layout for people. */
 export function wantsJson(request: FastifyRequest): boolean {
@@ -45,7 +49,7 @@ export function statusOf(error: FastifyError | DomainError): number {
 
 function wordsFor(status: number, reason?: string) {
   const known = PAGES[status] ? status : status >= 500 ? 500 : 400;
-  return reason === "csrf" ? CSRF_PAGE : (PAGES[known] ?? SERVER_ERROR_PAGE);
+  return (reason ? REASON_PAGES[reason] : undefined) ?? PAGES[known] ?? SERVER_ERROR_PAGE;
 }
 
 /**

@@ -7,6 +7,17 @@ export interface PageOptions {
   status?: number;
   hasErrors?: boolean;
   description?: string;
+  /** Open Graph and Twitter card tags, for pages worth sharing. */
+  openGraph?: OpenGraph;
+}
+
+export interface OpenGraph {
+  title: string;
+  description: string;
+  /** Absolute URLs. */
+  url: string;
+  image?: string;
+  imageAlt?: string;
 }
 
 declare module "fastify" {

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import type { OpenGraph } from "../http/types.ts";
 import { LOCALES, localisedPath } from "../modules/i18n/locales.ts";
 import { usePage } from "./context.ts";
 
@@ -9,6 +10,13 @@ const NAV = [
   { href: "/join", key: "nav.join" },
   { href: "/learn", key: "nav.learn" },
 ] as const;
+
+const THEME_COLOUR = "#ffd400";
+
+/** A square in the theme colour: without an icon, every browser asks for /favicon.ico and gets a 404. */
+const ICON = `data:image/svg+xml,${encodeURIComponent(
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="${THEME_COLOUR}"/></svg>`,
+)}`;
 
 const FOOTER = [
   { href: "/privacy", key: "footer.privacy" },
@@ -48,10 +56,38 @@ export interface LayoutProps {
   /** Pages showing form errors say so first in the title. */
   hasErrors?: boolean;
   description?: string;
+  openGraph?: OpenGraph | undefined;
   children: ComponentChildren;
 }
 
-export function Layout({ title, hasErrors, description, children }: LayoutProps) {
+function OpenGraphTags({ og, siteName, locale }: { og: OpenGraph; siteName: string; locale: string }) {
+  return (
+    <>
+      <meta property="og:type" content="website" />
+      <meta property="og:site_name" content={siteName} />
+      <meta property="og:locale" content={locale} />
+      <meta property="og:title" content={og.title} />
+      <meta property="og:description" content={og.description} />
+      <meta property="og:url" content={og.url} />
+      <link rel="canonical" href={og.url} />
+      {og.image ? (
+        <>
+          <meta property="og:image" content={og.image} />
+          <meta property="og:image:width" content="1200" />
+          <meta property="og:image:height" content="630" />
+          {og.imageAlt ? <meta property="og:image:alt" content={og.imageAlt} /> : null}
+        </>
+      ) : null}
+      <meta name="twitter:card" content={og.image ? "summary_large_image" : "summary"} />
+      <meta name="twitter:title" content={og.title} />
+      <meta name="twitter:description" content={og.description} />
+      {og.image ? <meta name="twitter:image" content={og.image} /> : null}
+      {og.imageAlt ? <meta name="twitter:image:alt" content={og.imageAlt} /> : null}
+    </>
+  );
+}
+
+export function Layout({ title, hasErrors, description, openGraph, children }: LayoutProps) {
   const { i18n, path, nonce, assets } = usePage();
   const { t } = i18n;
   const siteName = t("site.name");
@@ -64,7 +100,9 @@ export function Layout({ title, hasErrors, description, children }: LayoutProps)
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{hasErrors ? t("layout.errorTitle", { title: fullTitle }) : fullTitle}</title>
         {description ? <meta name="description" content={description} /> : null}
-        <meta name="theme-color" content="#ffd400" />
+        {openGraph ? <OpenGraphTags og={openGraph} siteName={siteName} locale={i18n.locale} /> : null}
+        <meta name="theme-color" content={THEME_COLOUR} />
+        <link rel="icon" href={ICON} />
         <link rel="stylesheet" href={assets.style} />
         {LOCALES.map((l) => (
           <link key={l.code} rel="alternate" hreflang={l.code} href={localisedPath(l.code, path)} />

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Dialect } from "../index.ts";
 import * as m0001 from "./0001_foundation.ts";
+import * as m0002 from "./0002_petitions.ts";
 
 export interface Migration {
   name: string;
@@ -11,4 +12,7 @@ export interface Migration {
  * Every migration, in the order it runs. Append only: a migration that has landed is
  * never edited, renamed or reordered; a change to the schema is a new migration.
  */
-export const MIGRATIONS: readonly Migration[] = [{ name: "0001_foundation", ...m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: "0001_foundation", ...m0001 },
+  { name: "0002_petitions", ...m0002 },
+];

@@ -17,7 +17,7 @@ export async function listFeaturedCampaigns(db: Db) {
 export async function listPublicCampaigns(db: Db) {
   return db
     .selectFrom("campaigns")
-    .select([...SUMMARY_COLUMNS, "created_at"])
+    .select([...SUMMARY_COLUMNS, "created_at", "goal"])
     .where("status", "in", PUBLIC_STATES)
     .orderBy("created_at", "desc")
     .execute();
@@ -26,10 +26,29 @@ export async function listPublicCampaigns(db: Db) {
 export async function findPublicCampaign(db: Db, slug: string) {
   return db
     .selectFrom("campaigns")
-    .select([...SUMMARY_COLUMNS, "demand", "body_md", "updated_at"])
+    .select([...SUMMARY_COLUMNS, "demand", "body_md", "updated_at", "goal", "deadline", "outcome", "postcode_required"])
     .where("slug", "=", slug)
     .where("status", "in", PUBLIC_STATES)
     .executeTakeFirst();
 }
 
 export type CampaignSummary = Awaited<ReturnType<typeof listFeaturedCampaigns>>[number];
+
+/** What signing needs to know of a campaign. */
+export async function findCampaignForSigning(db: Db, slug: string) {
+  return db
+    .selectFrom("campaigns")
+    .select(["id", "slug", "title", "status", "locale", "signature_policy", "postcode_required", "goal"])
+    .where("slug", "=", slug)
+    .where("status", "in", PUBLIC_STATES)
+    .executeTakeFirst();
+}
+
+export async function listCampaignUpdates(db: Db, campaignId: number) {
+  return db
+    .selectFrom("campaign_updates")
+    .select(["id", "title", "body_md", "published_at"])
+    .where("campaign_id", "=", campaignId)
+    .orderBy("published_at", "desc")
+    .execute();
+}

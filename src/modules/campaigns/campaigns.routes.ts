@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import type { Deps } from "../../deps.ts";
-import { getCampaign, listCampaigns } from "./campaigns.service.ts";
-import { CampaignPage } from "./views/CampaignPage.tsx";
+import { sourceFromVisit } from "../petitions/source.ts";
+import { sendCampaignPage } from "./campaign-page.ts";
+import { listCampaigns } from "./campaigns.service.ts";
 import { CampaignsPage } from "./views/CampaignsPage.tsx";
 
 export async function campaignRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -12,7 +13,7 @@ export async function campaignRoutes(app: FastifyInstance, { deps }: { deps: Dep
   });
 
   app.get<{ Params: { slug: string } }>("/campaigns/:slug", async (request, reply) => {
-    const campaign = await getCampaign(deps, request.params.slug);
-    return reply.page(h(CampaignPage, { campaign }), { title: campaign.title, description: campaign.summary });
+    const source = sourceFromVisit(request.query, request.headers.referer, request.headers.host);
+    return sendCampaignPage(deps, request, reply, request.params.slug, { source });
   });
 }

@@ -3,7 +3,7 @@ import { NotFoundError } from "../../errors.ts";
 import { SLUG } from "../content/content.service.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { listingRank } from "./campaign-states.ts";
-import { findPublicCampaign, listPublicCampaigns } from "./campaigns.repo.ts";
+import { findPublicCampaign, listCampaignUpdates, listPublicCampaigns } from "./campaigns.repo.ts";
 
 /** Open campaigns first, then won and delivered, then closed; newest first within each. */
 export async function listCampaigns(deps: Pick<Deps, "db">) {
@@ -16,7 +16,17 @@ export async function getCampaign(deps: Pick<Deps, "db">, slug: string) {
   if (!SLUG.test(slug) || slug.length > 120) throw new NotFoundError();
   const row = await findPublicCampaign(deps.db, slug);
   if (!row) throw new NotFoundError();
-  return { ...row, body: renderMarkdown(row.body_md) };
+  const updates = await listCampaignUpdates(deps.db, row.id);
+  return {
+    ...row,
+    body: renderMarkdown(row.body_md),
+    updates: updates.map((u) => ({
+      id: u.id,
+      title: u.title,
+      body: renderMarkdown(u.body_md),
+      publishedAt: u.published_at,
+    })),
+  };
 }
 
 export type CampaignPageView = Awaited<ReturnType<typeof getCampaign>>;

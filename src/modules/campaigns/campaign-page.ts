@@ -1,0 +1,56 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { h } from "preact";
+import type { Deps } from "../../deps.ts";
+import type { FieldError } from "../../views/Form.tsx";
+import { guessCountry } from "../i18n/countries.ts";
+import { localisedPath } from "../i18n/locales.ts";
+import { getPetitionStats } from "../petitions/petition-page.service.ts";
+import type { SignatureForm } from "../petitions/signature-input.ts";
+import { getCampaign } from "./campaigns.service.ts";
+import { CampaignPage } from "./views/CampaignPage.tsx";
+
+export interface CampaignPageState {
+  form?: SignatureForm;
+  errors?: FieldError[];
+  source: Record<string, string>;
+  status?: number;
+}
+
+/** Renders the campaign page, fresh or with a sign form that came back with errors. */
+export async function sendCampaignPage(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  slug: string,
+  state: CampaignPageState,
+) {
+  const campaign = await getCampaign(deps, slug);
+  const stats = await getPetitionStats(deps, campaign);
+  const values: SignatureForm = state.form ?? {
+    name: "",
+    email: "",
+    country: guessCountry(request.headers["accept-language"], request.locale) ?? "",
+    postcode: "",
+    comment: "",
+    updates: false,
+    public: false,
+  };
+  const errors = state.errors ?? [];
+  const pageUrl = new URL(
+    localisedPath(request.locale, `/campaigns/${campaign.slug}`),
+    deps.config.publicUrl,
+  ).toString();
+  return reply.page(h(CampaignPage, { campaign, stats, form: { values, errors, source: state.source } }), {
+    title: campaign.title,
+    description: campaign.summary,
+    status: state.status ?? 200,
+    hasErrors: errors.length > 0,
+    openGraph: {
+      title: campaign.title,
+      description: campaign.summary,
+      url: pageUrl,
+      image: `${pageUrl}/share.png`,
+      imageAlt: request.i18n.t("petition.shareImageAlt", { title: campaign.title }),
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import type { Deps } from "../../deps.ts";
+import { confirmConsents } from "../supporters/consents.repo.ts";
+import { consumeToken, inspectToken } from "../tokens/tokens.ts";
+import { incrementCounts } from "./counts.repo.ts";
+import { confirmPending, findSignatureForMail } from "./signatures.repo.ts";
+
+export type ConfirmationState = "valid" | "used" | "expired" | "unknown";
+
+export interface ConfirmationView {
+  state: ConfirmationState;
+  campaign?: { slug: string; title: string };
+  referralCode?: string;
+}
+
+/** What the link in the email leads to, before anything is changed (GET must not confirm). */
+export async function describeConfirmation(deps: Deps, token: unknown): Promise<ConfirmationView> {
+  const seen = await inspectToken(deps.db, "confirm-signature", token);
+  if (seen.state === "unknown") return { state: "unknown" };
+  const signature = await findSignatureForMail(deps.db, seen.subjectId);
+  if (!signature) return { state: "unknown" };
+  return { state: seen.state, campaign: { slug: signature.slug, title: signature.title } };
+}
+
+/**
+ * The button on that page: uses the token once, counts the signature if it was waiting,
+ * and confirms the updates consent given with it. All in one transaction.
+ */
+export async function confirmSignature(deps: Deps, token: unknown): Promise<ConfirmationView> {
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const used = await consumeToken(trx, "confirm-signature", token);
+    if (used.state === "unknown") return { state: "unknown" as const };
+    const signature = await findSignatureForMail(trx, used.subjectId);
+    if (!signature) return { state: "unknown" as const };
+    const view = {
+      campaign: { slug: signature.slug, title: signature.title },
+      referralCode: signature.referral_code,
+      campaignId: signature.campaign_id,
+    };
+    if (used.state !== "valid") return { state: used.state, ...view, counted: false };
+    const counted = await confirmPending(trx, signature.id);
+    if (counted) await incrementCounts(trx, signature.campaign_id, signature.country);
+    await confirmConsents(trx, signature.supporter_id, `petition:${signature.slug}`);
+    return { state: "valid" as const, ...view, counted };
+  });
+  if ("counted" in result && result.counted) deps.counts.changed(result.campaignId);
+  const { state, campaign, referralCode } = result as ConfirmationView;
+  return { state, ...(campaign ? { campaign } : {}), ...(referralCode ? { referralCode } : {}) };
+}

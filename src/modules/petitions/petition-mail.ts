@@ -1,0 +1,79 @@
+import type { Deps } from "../../deps.ts";
+import type { JobHandler } from "../../jobs/worker.ts";
+import { i18nFor } from "../i18n/i18n.ts";
+import { DEFAULT_LOCALE, isLocale, localisedPath } from "../i18n/locales.ts";
+import { renderEmail } from "../mail/email.tsx";
+import { issueToken } from "../tokens/tokens.ts";
+import { findSignatureForMail, firstNameOf } from "./signatures.repo.ts";
+import { JOB_SEND_ALREADY_SIGNED, JOB_SEND_CONFIRMATION } from "./signing.service.ts";
+
+function payloadId(payload: unknown): number {
+  const id = (payload as { signatureId?: unknown } | null)?.signatureId;
+  if (typeof id !== "number" || !Number.isSafeInteger(id)) throw new Error("payload has no signatureId");
+  return id;
+}
+
+function siteUrl(deps: Deps, path: string): string {
+  return new URL(path, deps.config.publicUrl).toString();
+}
+
+async function confirmationLink(deps: Deps, signatureId: number, locale: string): Promise<string> {
+  const token = await issueToken(deps.db, "confirm-signature", signatureId);
+  const path = localisedPath(isLocale(locale) ? locale : DEFAULT_LOCALE, "/signatures/confirm");
+  return `${siteUrl(deps, path)}?token=${token}`;
+}
+
+/**
+ * The email that asks a signer to confirm. A fresh token each time it is sent: the link of
+ * an earlier email stays valid until it expires or one of them is used.
+ */
+const sendConfirmation: JobHandler = async (deps, payload) => {
+  const signature = await findSignatureForMail(deps.db, payloadId(payload));
+  if (!signature) return; // Erased since: nothing to send.
+  const i18n = i18nFor(isLocale(signature.locale) ? signature.locale : DEFAULT_LOCALE);
+  const instant = signature.signature_policy === "instant";
+  if (signature.status !== "pending" && !instant) return;
+  const url = await confirmationLink(deps, signature.id, signature.locale);
+  const values = { name: firstNameOf(signature.name), title: signature.title };
+  const mail = renderEmail(i18n, {
+    subject: i18n.t(instant ? "mail.confirmUpdates.subject" : "mail.confirm.subject", values),
+    paragraphs: [
+      i18n.t("mail.greeting", values),
+      i18n.t(instant ? "mail.confirmUpdates.body" : "mail.confirm.body", values),
+    ],
+    action: { label: i18n.t(instant ? "mail.confirmUpdates.button" : "mail.confirm.button"), url },
+    footnotes: [i18n.t("mail.confirm.expiry"), i18n.t("mail.confirm.notYou")],
+  });
+  await deps.mailer.send({ to: signature.email, ...mail });
+};
+
+/** Someone signed again with this address: tell its owner, not the person who typed it. */
+const sendAlreadySigned: JobHandler = async (deps, payload) => {
+  const signature = await findSignatureForMail(deps.db, payloadId(payload));
+  if (!signature) return;
+  const i18n = i18nFor(isLocale(signature.locale) ? signature.locale : DEFAULT_LOCALE);
+  const values = { name: firstNameOf(signature.name), title: signature.title };
+  const pending = signature.status === "pending";
+  const campaignPath = localisedPath(i18n.locale, `/campaigns/${signature.slug}`);
+  const action = pending
+    ? { label: i18n.t("mail.confirm.button"), url: await confirmationLink(deps, signature.id, signature.locale) }
+    : {
+        label: i18n.t("mail.alreadySigned.share"),
+        url: `${siteUrl(deps, campaignPath)}?ref=${signature.referral_code}`,
+      };
+  const mail = renderEmail(i18n, {
+    subject: i18n.t("mail.alreadySigned.subject", values),
+    paragraphs: [
+      i18n.t("mail.greeting", values),
+      i18n.t(pending ? "mail.alreadySigned.pending" : "mail.alreadySigned.confirmed", values),
+    ],
+    action,
+    footnotes: [i18n.t("mail.confirm.notYou")],
+  });
+  await deps.mailer.send({ to: signature.email, ...mail });
+};
+
+export const PETITION_JOBS: Record<string, JobHandler> = {
+  [JOB_SEND_CONFIRMATION]: sendConfirmation,
+  [JOB_SEND_ALREADY_SIGNED]: sendAlreadySigned,
+};

@@ -1,0 +1,99 @@
+import { usePage } from "../../../views/context.ts";
+import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
+import { countriesByName } from "../../i18n/countries.ts";
+import { localisedPath } from "../../i18n/locales.ts";
+import { LIMITS, type SignatureForm } from "../signature-input.ts";
+
+export interface SignFormProps {
+  slug: string;
+  values: SignatureForm;
+  errors: FieldError[];
+  postcodeRequired: boolean;
+  /** Where the visit came from, carried through the form (ref, utm_*, referrer host). */
+  source: Record<string, string>;
+}
+
+export function SignForm({ slug, values, errors, postcodeRequired, source }: SignFormProps) {
+  const { i18n } = usePage();
+  const t = i18n.t;
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  const countries = countriesByName(i18n.locale, i18n.countryName);
+  return (
+    <section class="sign" aria-labelledby="sign-heading" id="sign">
+      <h2 id="sign-heading">{t("sign.heading")}</h2>
+      <ErrorSummary errors={errors} />
+      <Form action={localisedPath(i18n.locale, `/campaigns/${slug}/signatures`)} class="sign__form">
+        {Object.entries(source).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <Field name="name" label={t("sign.name.label")} error={error("name")}>
+          {(a) => <input {...a} type="text" autocomplete="name" maxLength={LIMITS.name} value={values.name} required />}
+        </Field>
+        <Field name="email" label={t("sign.email.label")} hint={t("sign.email.hint")} error={error("email")}>
+          {(a) => (
+            <input
+              {...a}
+              type="email"
+              autocomplete="email"
+              inputMode="email"
+              spellcheck={false}
+              dir="ltr"
+              maxLength={LIMITS.email}
+              value={values.email}
+              required
+            />
+          )}
+        </Field>
+        <Field name="country" label={t("sign.country.label")} error={error("country")}>
+          {(a) => (
+            <select {...a} autocomplete="country" required>
+              <option value="">{t("sign.country.choose")}</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code} selected={c.code === values.country}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          name="postcode"
+          label={t(postcodeRequired ? "sign.postcode.label" : "sign.postcode.labelOptional")}
+          error={error("postcode")}
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              autocomplete="postal-code"
+              dir="ltr"
+              class="input--short"
+              maxLength={LIMITS.postcode}
+              value={values.postcode}
+              required={postcodeRequired}
+            />
+          )}
+        </Field>
+        <Field name="comment" label={t("sign.comment.label")} hint={t("sign.comment.hint")} error={error("comment")}>
+          {(a) => (
+            <textarea {...a} rows={3} maxLength={LIMITS.comment} dir="auto">
+              {values.comment}
+            </textarea>
+          )}
+        </Field>
+        <div class="checkbox">
+          <input type="checkbox" id="field-updates" name="updates" value="yes" checked={values.updates} />
+          <label for="field-updates">{t("sign.updates.label")}</label>
+        </div>
+        <div class="checkbox">
+          <input type="checkbox" id="field-public" name="public" value="yes" checked={values.public} />
+          <label for="field-public">{t("sign.public.label")}</label>
+        </div>
+        <p class="sign__privacy">{t("sign.privacy")}</p>
+        <button type="submit" class="button button--large">
+          {t("sign.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Db } from "../../db/index.ts";
+import { now } from "../../db/portable.ts";
+
+/** What a consent is for. Nothing is emailed for a purpose without a current confirmed consent. */
+export type ConsentPurpose = "email-updates";
+
+export interface ConsentEvidence {
+  supporterId: number;
+  purpose: ConsentPurpose;
+  wording: string;
+  wordingVersion: string;
+  locale: string;
+  source: string;
+  campaignId: number | null;
+  method: "form-checkbox" | "api";
+}
+
+/** Records a consent as given (not yet confirmed by the double opt-in). */
+export async function recordConsent(db: Db, evidence: ConsentEvidence): Promise<void> {
+  await db
+    .insertInto("consents")
+    .values({
+      supporter_id: evidence.supporterId,
+      purpose: evidence.purpose,
+      wording: evidence.wording,
+      wording_version: evidence.wordingVersion,
+      locale: evidence.locale,
+      source: evidence.source,
+      campaign_id: evidence.campaignId,
+      method: evidence.method,
+      given_at: now(),
+      confirmed_at: null,
+      withdrawn_at: null,
+      withdrawn_method: null,
+    })
+    .execute();
+}
+
+/** The double opt-in: confirms the consents this supporter gave at this source. */
+export async function confirmConsents(db: Db, supporterId: number, source: string): Promise<void> {
+  await db
+    .updateTable("consents")
+    .set({ confirmed_at: now() })
+    .where("supporter_id", "=", supporterId)
+    .where("source", "=", source)
+    .where("confirmed_at", "is", null)
+    .where("withdrawn_at", "is", null)
+    .execute();
+}
