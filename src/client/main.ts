@@ -1,3 +1,6 @@
+import { mountLiveCount } from "./live-count.ts";
+import { mountShare } from "./share.ts";
+
 // Progressive enhancement only: every page works before and without this script.
 
 /** A page that comes back with errors puts the keyboard and the screen reader on the summary. */
@@ -21,3 +24,5 @@ function linkSummaryToFields() {
 
 focusErrorSummary();
 linkSummaryToFields();
+for (const el of document.querySelectorAll<HTMLElement>("[data-live-count]")) mountLiveCount(el);
+for (const el of document.querySelectorAll<HTMLElement>("[data-share-url]")) mountShare(el);
