@@ -3,7 +3,7 @@ import { buildApp } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDb } from "./db/index.ts";
 import { assembleDeps } from "./deps.ts";
-import { JOB_HANDLERS } from "./jobs/handlers.ts";
+import { JOB_HANDLERS, JOB_SCHEDULES } from "./jobs/handlers.ts";
 import { startWorker } from "./jobs/worker.ts";
 import { prepareDatabase } from "./setup.ts";
 
@@ -26,7 +26,9 @@ async function serve(config: Config) {
   const database = createDb(config.databaseUrl);
   const connected = assembleDeps(config, database);
   const app = await buildApp(connected.deps);
-  const worker = config.worker ? startWorker(connected.deps, JOB_HANDLERS, { log: app.log }) : undefined;
+  const worker = config.worker
+    ? startWorker(connected.deps, JOB_HANDLERS, { log: app.log, schedules: JOB_SCHEDULES })
+    : undefined;
   if (worker) connected.deps.wakeWorker = worker.nudge;
 
   let stopping = false;

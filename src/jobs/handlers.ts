@@ -1,7 +1,12 @@
 import { PETITION_JOBS } from "../modules/petitions/petition-mail.ts";
-import type { JobHandler } from "./worker.ts";
+import { JOB_RECONCILE_COUNTS, reconcileJob } from "../modules/petitions/reconcile.ts";
+import type { JobHandler, Schedule } from "./worker.ts";
 
 /** Every job the platform knows, by name. */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   ...PETITION_JOBS,
+  [JOB_RECONCILE_COUNTS]: reconcileJob,
 };
+
+/** The jobs the clock queues. */
+export const JOB_SCHEDULES: Schedule[] = [{ name: JOB_RECONCILE_COUNTS, everyMs: 10 * 60 * 1000 }];

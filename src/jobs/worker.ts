@@ -1,16 +1,30 @@
 import type { Deps } from "../deps.ts";
-import { type ClaimedJob, claimJobs, markJobDone, markJobFailed } from "./jobs.repo.ts";
+import { type ClaimedJob, claimJobs, enqueueJob, markJobDone, markJobFailed } from "./jobs.repo.ts";
+
+export interface JobLog {
+  error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
 
 /** Does the one side effect a job is named for. Throwing means "try again later". */
-export type JobHandler = (deps: Deps, payload: unknown) => Promise<void>;
+export type JobHandler = (deps: Deps, payload: unknown, context: { log: JobLog }) => Promise<void>;
+
+/** A job queued by the clock: once per period across all workers (the period is its idempotency key). */
+export interface Schedule {
+  name: string;
+  everyMs: number;
+}
 
 export interface WorkerOptions {
   pollMs?: number;
   batchSize?: number;
   /** How long a claimed job stays this worker's before another may take it over. */
   lockMs?: number;
-  log?: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  log?: JobLog;
+  schedules?: Schedule[];
 }
+
+const SILENT: JobLog = { error: () => {}, warn: () => {} };
 
 /** Exponential backoff with jitter: about 5 s, 10 s, 20 s … up to an hour. */
 export function retryDelayMs(attempt: number): number {
@@ -32,7 +46,8 @@ export interface Worker {
  * done at least once, and handlers make sure it is not done twice.
  */
 export function startWorker(deps: Deps, handlers: Record<string, JobHandler>, options: WorkerOptions = {}): Worker {
-  const { pollMs = 500, batchSize = 20, lockMs = 60_000, log } = options;
+  const { pollMs = 500, batchSize = 20, lockMs = 60_000, log = SILENT, schedules = [] } = options;
+  const lastPeriod = new Map<string, number>();
   let stopped = false;
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | undefined;
@@ -41,7 +56,7 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>, op
     const handler = handlers[job.name];
     try {
       if (!handler) throw new Error(`no handler for job "${job.name}"`);
-      await handler(deps, JSON.parse(job.payload));
+      await handler(deps, JSON.parse(job.payload), { log });
       await markJobDone(deps.db, job.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -54,7 +69,18 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>, op
     }
   }
 
+  /** Queues each scheduled job once per period; the idempotency key keeps other workers from doubling it. */
+  async function schedule(): Promise<void> {
+    for (const s of schedules) {
+      const period = Math.floor(Date.now() / s.everyMs);
+      if (lastPeriod.get(s.name) === period) continue;
+      await enqueueJob(deps.db, s.name, {}, { idempotencyKey: `${s.name}:${period}`, maxAttempts: 3 });
+      lastPeriod.set(s.name, period);
+    }
+  }
+
   async function pass(): Promise<number> {
+    await schedule();
     let done = 0;
     while (!stopped) {
       const jobs = await claimJobs(deps.db, deps.dialect, batchSize, lockMs);
@@ -69,7 +95,7 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>, op
     if (stopped || running) return;
     running = pass()
       .catch((error: unknown) => {
-        log?.error({ err: error instanceof Error ? error.message : String(error) }, "job worker pass failed");
+        log.error({ err: error instanceof Error ? error.message : String(error) }, "job worker pass failed");
         return 0;
       })
       .finally(() => {

@@ -1,14 +1,30 @@
 import type { Deps } from "../../deps.ts";
 import { NotFoundError } from "../../errors.ts";
-import { SLUG } from "../content/content.service.ts";
 import { renderMarkdown } from "../content/markdown.ts";
+import { SLUG } from "../content/slug.ts";
+import { readCounts } from "../petitions/counts.repo.ts";
 import { listingRank } from "./campaign-states.ts";
 import { findPublicCampaign, listCampaignUpdates, listPublicCampaigns } from "./campaigns.repo.ts";
 
-/** Open campaigns first, then won and delivered, then closed; newest first within each. */
+/** Open campaigns first, then won and delivered, then closed; newest first within each; with their counts. */
 export async function listCampaigns(deps: Pick<Deps, "db">) {
   const rows = await listPublicCampaigns(deps.db);
-  return rows.sort((a, b) => listingRank(a.status) - listingRank(b.status));
+  return withCounts(
+    deps,
+    rows.sort((a, b) => listingRank(a.status) - listingRank(b.status)),
+  );
+}
+
+/** Campaign summaries with the number of signatures each has, read from the counts table. */
+export async function withCounts<T extends { id: number }>(
+  deps: Pick<Deps, "db">,
+  rows: T[],
+): Promise<(T & { total: number })[]> {
+  const counts = await readCounts(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, total: counts.get(r.id) ?? 0 }));
 }
 
 export async function getCampaign(deps: Pick<Deps, "db">, slug: string) {

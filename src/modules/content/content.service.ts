@@ -1,9 +1,11 @@
 import type { Deps } from "../../deps.ts";
 import { NotFoundError } from "../../errors.ts";
 import { listFeaturedCampaigns } from "../campaigns/campaigns.repo.ts";
+import { withCounts } from "../campaigns/campaigns.service.ts";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales.ts";
 import { findPage, listFigures } from "./content.repo.ts";
 import { renderMarkdown, type SafeHtml } from "./markdown.ts";
+import { SLUG } from "./slug.ts";
 
 /** The slugs of the pages the site itself links to; campaigners may add others. */
 export const PAGE_SLUGS = {
@@ -26,9 +28,6 @@ export interface ContentPageView {
   body: SafeHtml;
   updatedAt: string;
 }
-
-/** What a page or a campaign may be called in its address: lower-case words joined by hyphens. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function getContentPage(deps: Pick<Deps, "db">, slug: string, locale: Locale): Promise<ContentPageView> {
   if (!SLUG.test(slug) || slug.length > 80) throw new NotFoundError();
@@ -79,7 +78,7 @@ export async function getHomePage(deps: Pick<Deps, "db">, locale: Locale) {
   const [intro, figures, campaigns] = await Promise.all([
     getContentPage(deps, PAGE_SLUGS.home, locale),
     getFigures(deps, locale),
-    listFeaturedCampaigns(deps.db),
+    listFeaturedCampaigns(deps.db).then((rows) => withCounts(deps, rows)),
   ]);
   return { intro, figures, campaigns };
 }

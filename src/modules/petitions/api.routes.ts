@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Deps } from "../../deps.ts";
+import { networkHash } from "../../http/network.ts";
 import { etagOf } from "./live.routes.ts";
+import { formFromOsdi, OSDI_FIELD } from "./osdi.ts";
 import { getCount, getPetition, listPetitions } from "./petition-api.service.ts";
+import { signPetition } from "./signing.service.ts";
+import { sourceFromForm } from "./source.ts";
 
 type SlugRequest = FastifyRequest<{ Params: { slug: string } }>;
 
@@ -12,6 +16,47 @@ const READ_HEADERS = {
 };
 
 export async function petitionApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const secret = deps.config.secretKey;
+
+  /**
+   * Records a signature sent by a partner's server or app (OSDI record signature helper).
+   * The same rules and confirmation as the form; no cookie, so no CSRF token, but the same
+   * limits per network and petition. The answer never says whether the address had signed.
+   */
+  app.post<{ Params: { slug: string } }>(
+    "/api/v1/petitions/:slug/signatures",
+    {
+      config: {
+        csrf: false,
+        rateLimit: {
+          max: 60,
+          timeWindow: "1 minute",
+          keyGenerator: (request: FastifyRequest) =>
+            `api:${networkHash(secret, request.ip)}:${(request.params as { slug?: string }).slug ?? ""}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { form, source } = formFromOsdi(request.body);
+      const outcome = await signPetition(deps, {
+        slug: request.params.slug,
+        form,
+        i18n: request.i18n,
+        source: sourceFromForm(source),
+        networkHash: networkHash(secret, request.ip),
+      });
+      if (outcome.kind === "invalid") {
+        const fields = outcome.problems.map((p) => ({
+          field: OSDI_FIELD[p.field],
+          message: request.i18n.t(p.message),
+        }));
+        return reply.code(400).send({
+          error: { status: 400, message: request.i18n.t("error.badRequest.heading"), requestId: request.id, fields },
+        });
+      }
+      return reply.code(202).send({ status: "received" });
+    },
+  );
   app.get("/api/v1/petitions", async (_request, reply) => {
     return reply.headers(READ_HEADERS).send({ petitions: await listPetitions(deps, deps.config.publicUrl) });
   });

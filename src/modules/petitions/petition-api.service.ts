@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import { NotFoundError } from "../../errors.ts";
 import { findCampaignForSigning, listPublicCampaigns } from "../campaigns/campaigns.repo.ts";
-import { SLUG } from "../content/content.service.ts";
+import { SLUG } from "../content/slug.ts";
 import type { I18n } from "../i18n/i18n.ts";
 import { readCountryCounts, readCounts } from "./counts.repo.ts";
 import { goalFor } from "./goal.ts";

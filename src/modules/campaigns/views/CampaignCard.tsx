@@ -3,7 +3,13 @@ import { localisedPath } from "../../i18n/locales.ts";
 import type { CampaignSummary } from "../campaigns.repo.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 
-export function CampaignCard({ campaign, headingLevel = 3 }: { campaign: CampaignSummary; headingLevel?: 2 | 3 }) {
+export function CampaignCard({
+  campaign,
+  headingLevel = 3,
+}: {
+  campaign: CampaignSummary & { total: number };
+  headingLevel?: 2 | 3;
+}) {
   const { i18n } = usePage();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -14,6 +20,7 @@ export function CampaignCard({ campaign, headingLevel = 3 }: { campaign: Campaig
       <StatusBadge status={campaign.status} />
       <p>{campaign.summary}</p>
       <p class="campaign-card__target">{i18n.t("campaign.target", { target: campaign.target_name })}</p>
+      <p class="campaign-card__count">{i18n.t("petition.count", { count: campaign.total })}</p>
     </article>
   );
 }

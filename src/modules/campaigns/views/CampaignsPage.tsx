@@ -2,7 +2,7 @@ import { useT } from "../../../views/context.ts";
 import type { CampaignSummary } from "../campaigns.repo.ts";
 import { CampaignCard } from "./CampaignCard.tsx";
 
-export function CampaignsPage({ campaigns }: { campaigns: CampaignSummary[] }) {
+export function CampaignsPage({ campaigns }: { campaigns: (CampaignSummary & { total: number })[] }) {
   const t = useT();
   return (
     <div class="page">

@@ -9,7 +9,7 @@ import { Figures } from "./Figures.tsx";
 export interface HomePageProps {
   intro: ContentPageView;
   figures: Figure[];
-  campaigns: CampaignSummary[];
+  campaigns: (CampaignSummary & { total: number })[];
 }
 
 export function HomePage({ intro, figures, campaigns }: HomePageProps) {
