@@ -19,8 +19,10 @@ import { contentRoutes } from "./modules/content/content.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { mailboxRoutes } from "./modules/mail/mailbox.routes.ts";
 import { petitionApiRoutes } from "./modules/petitions/api.routes.ts";
+import { embedRoutes } from "./modules/petitions/embed.routes.ts";
 import { liveRoutes } from "./modules/petitions/live.routes.ts";
 import { petitionRoutes } from "./modules/petitions/petitions.routes.ts";
+import { shareImageRoutes } from "./modules/petitions/share-image.routes.ts";
 
 /** Forms and JSON are small; uploads (later) set their own limits. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -99,6 +101,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(petitionRoutes, { deps });
   await app.register(liveRoutes, { deps });
   await app.register(petitionApiRoutes, { deps });
+  await app.register(embedRoutes, { deps });
+  await app.register(shareImageRoutes, { deps });
   if (!production && deps.mailer.kind === "dev-mailbox") await app.register(mailboxRoutes, { deps });
 
   return app;

@@ -3,6 +3,7 @@ import fp from "fastify-plugin";
 import { h, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { Page, type PageContext } from "../views/context.ts";
+import { EmbedLayout } from "../views/EmbedLayout.tsx";
 import { Layout } from "../views/Layout.tsx";
 import type { Assets } from "./assets.ts";
 import { requestI18n } from "./i18n.ts";
@@ -11,12 +12,12 @@ import type { PageOptions } from "./types.ts";
 /** Renders a whole page: the layout around the body, with the page's context. */
 // biome-ignore lint/suspicious/noExplicitAny: any page component's props
 export function renderPage(context: PageContext, body: VNode<any>, options: PageOptions): string {
-  const { title, hasErrors, description } = options;
-  const tree = h(Page.Provider, {
-    value: context,
-    children: h(Layout, { title, hasErrors, description, children: body }),
-  });
-  return `<!doctype html>${renderToString(tree)}`;
+  const { title, hasErrors, description, openGraph } = options;
+  const layout =
+    options.layout === "embed"
+      ? h(EmbedLayout, { title, hasErrors, children: body })
+      : h(Layout, { title, hasErrors, description, openGraph, children: body });
+  return `<!doctype html>${renderToString(h(Page.Provider, { value: context, children: layout }))}`;
 }
 
 export const render = fp(

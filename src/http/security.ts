@@ -34,6 +34,17 @@ export function bareSecurityHeaders(): Record<string, string> {
   };
 }
 
+/**
+ * The route option for the few pages made to sit in an iframe on partners' sites (the
+ * embeddable petition): any site may frame them; everything else stays as strict.
+ */
+export function embeddableHelmet() {
+  return {
+    frameguard: false as const,
+    contentSecurityPolicy: { useDefaults: false, directives: { ...CSP_DIRECTIVES, frameAncestors: ["*"] } },
+  };
+}
+
 export async function registerSecurityHeaders(app: FastifyInstance, { production }: { production: boolean }) {
   await app.register(helmet, {
     enableCSPNonces: true,

@@ -9,6 +9,8 @@ export interface PageOptions {
   description?: string;
   /** Open Graph and Twitter card tags, for pages worth sharing. */
   openGraph?: OpenGraph;
+  /** "embed": the bare frame for pages shown inside another site's iframe. */
+  layout?: "site" | "embed";
 }
 
 export interface OpenGraph {

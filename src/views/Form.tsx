@@ -1,5 +1,9 @@
 import type { ComponentChildren } from "preact";
 import { CSRF_FIELD } from "../http/csrf-token.ts";
+
+/** The hidden field of an embedded form's signed token. */
+export const EMBED_FIELD = "_embed";
+
 import { usePage } from "./context.ts";
 
 export interface FieldError {
@@ -8,20 +12,29 @@ export interface FieldError {
   message: string;
 }
 
-/** A POST form that carries the CSRF token. Works without JavaScript. */
+/**
+ * A POST form that carries the CSRF token. Works without JavaScript. A form embedded on
+ * another site passes its own signed token instead (no cookie reaches an iframe there).
+ */
 export function Form({
   action,
   children,
   class: className,
+  embedToken,
 }: {
   action: string;
   children: ComponentChildren;
   class?: string;
+  embedToken?: string;
 }) {
   const { csrfToken } = usePage();
   return (
     <form method="post" action={action} class={className} novalidate>
-      <input type="hidden" name={CSRF_FIELD} value={csrfToken()} />
+      {embedToken ? (
+        <input type="hidden" name={EMBED_FIELD} value={embedToken} />
+      ) : (
+        <input type="hidden" name={CSRF_FIELD} value={csrfToken()} />
+      )}
       {children}
     </form>
   );

@@ -40,7 +40,11 @@ export async function sendCampaignPage(
     localisedPath(request.locale, `/campaigns/${campaign.slug}`),
     deps.config.publicUrl,
   ).toString();
-  return reply.page(h(CampaignPage, { campaign, stats, form: { values, errors, source: state.source } }), {
+  const embedUrl = new URL(
+    localisedPath(request.locale, `/embed/petitions/${campaign.slug}`),
+    deps.config.publicUrl,
+  ).toString();
+  return reply.page(h(CampaignPage, { campaign, stats, form: { values, errors, source: state.source }, embedUrl }), {
     title: campaign.title,
     description: campaign.summary,
     status: state.status ?? 200,

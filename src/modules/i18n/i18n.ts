@@ -37,6 +37,7 @@ export function i18nFor(locale: Locale): I18n {
   const cached = cache.get(locale);
   if (cached) return cached;
   const regions = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
+  const countryNames = new Map<string, string>();
   const i18n: I18n = {
     locale,
     dir: localeInfo(locale).dir,
@@ -46,7 +47,14 @@ export function i18nFor(locale: Locale): I18n {
       new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(
         typeof value === "string" ? new Date(value) : value,
       ),
-    countryName: (code) => regions.of(code.toUpperCase()) ?? code,
+    countryName: (code) => {
+      let name = countryNames.get(code);
+      if (name === undefined) {
+        name = regions.of(code.toUpperCase()) ?? code;
+        countryNames.set(code, name);
+      }
+      return name;
+    },
   };
   cache.set(locale, i18n);
   return i18n;

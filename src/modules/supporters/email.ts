@@ -4,8 +4,9 @@ import { createRequire } from "node:module";
 export const EMAIL_MAX_LENGTH = 254;
 const LOCAL_MAX_LENGTH = 64;
 
-// One @, no spaces or control characters, a domain with a dot and no empty labels.
-const EMAIL = /^[^\s@\p{Cc}]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/iu;
+// One @, no spaces, control characters or the specials a mail library reads as a display name,
+// a list or a group (RFC 5322: ( ) < > [ ] : ; \ , "), a domain with a dot and no empty labels.
+const EMAIL = /^[^\s@\p{Cc}()<>[\]:;\\,"]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/iu;
 
 export type EmailProblem = "missing" | "too-long" | "invalid" | "disposable";
 

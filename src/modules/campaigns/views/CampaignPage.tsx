@@ -5,7 +5,9 @@ import type { MessageKey } from "../../i18n/i18n.ts";
 import type { PetitionStats } from "../../petitions/petition-page.service.ts";
 import type { SignatureForm } from "../../petitions/signature-input.ts";
 import { CountryTable, RecentSigners } from "../../petitions/views/CountryTable.tsx";
+import { EmbedSnippet } from "../../petitions/views/EmbedSnippet.tsx";
 import { SignatureCount } from "../../petitions/views/SignatureCount.tsx";
+import { SignatureMap } from "../../petitions/views/SignatureMap.tsx";
 import { SignForm } from "../../petitions/views/SignForm.tsx";
 import type { CampaignStatus } from "../campaign-states.ts";
 import type { CampaignPageView } from "../campaigns.service.ts";
@@ -25,11 +27,11 @@ export interface CampaignPageProps {
   campaign: CampaignPageView;
   stats: PetitionStats;
   form: { values: SignatureForm; errors: FieldError[]; source: Record<string, string> };
-  /** The world map of signatures, drawn on the server (SVG markup), when there are any. */
-  map?: string;
+  /** The address of the embeddable petition, for the snippet partners copy. */
+  embedUrl: string;
 }
 
-export function CampaignPage({ campaign, stats, form, map }: CampaignPageProps) {
+export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPageProps) {
   const { i18n } = usePage();
   const t = i18n.t;
   const open = campaign.status === "open";
@@ -82,14 +84,12 @@ export function CampaignPage({ campaign, stats, form, map }: CampaignPageProps) 
       {stats.byCountry.length > 0 ? (
         <section class="campaign__countries" aria-labelledby="countries-heading">
           <h2 id="countries-heading">{t("petition.byCountry.heading")}</h2>
-          {map ? (
-            // The map is drawn by our own code from counts and country codes, its text escaped.
-            <div class="campaign__map" dangerouslySetInnerHTML={{ __html: map }} />
-          ) : null}
+          <SignatureMap rows={stats.byCountry} />
           <CountryTable rows={stats.byCountry} />
         </section>
       ) : null}
       <RecentSigners signers={stats.recentSigners} />
+      {open ? <EmbedSnippet url={embedUrl} title={campaign.title} /> : null}
     </article>
   );
 }

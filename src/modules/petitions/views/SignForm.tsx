@@ -11,9 +11,11 @@ export interface SignFormProps {
   postcodeRequired: boolean;
   /** Where the visit came from, carried through the form (ref, utm_*, referrer host). */
   source: Record<string, string>;
+  /** For the embedded form: where it posts and its signed token. */
+  embed?: { action: string; token: string };
 }
 
-export function SignForm({ slug, values, errors, postcodeRequired, source }: SignFormProps) {
+export function SignForm({ slug, values, errors, postcodeRequired, source, embed }: SignFormProps) {
   const { i18n } = usePage();
   const t = i18n.t;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
@@ -22,7 +24,11 @@ export function SignForm({ slug, values, errors, postcodeRequired, source }: Sig
     <section class="sign" aria-labelledby="sign-heading" id="sign">
       <h2 id="sign-heading">{t("sign.heading")}</h2>
       <ErrorSummary errors={errors} />
-      <Form action={localisedPath(i18n.locale, `/campaigns/${slug}/signatures`)} class="sign__form">
+      <Form
+        action={embed?.action ?? localisedPath(i18n.locale, `/campaigns/${slug}/signatures`)}
+        class="sign__form"
+        {...(embed ? { embedToken: embed.token } : {})}
+      >
         {Object.entries(source).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
