@@ -10,3 +10,11 @@ export function listingRank(status: CampaignStatus): number {
   const rank = (PUBLIC_STATES as readonly CampaignStatus[]).indexOf(status);
   return rank === -1 ? PUBLIC_STATES.length : rank;
 }
+
+/** A campaign takes signatures while it is open and its deadline, if any, has not passed. */
+export function takesSignatures(
+  campaign: { status: CampaignStatus; deadline: string | null },
+  now = new Date(),
+): boolean {
+  return campaign.status === "open" && (campaign.deadline === null || campaign.deadline > now.toISOString());
+}

@@ -38,7 +38,7 @@ export type CampaignSummary = Awaited<ReturnType<typeof listFeaturedCampaigns>>[
 export async function findCampaignForSigning(db: Db, slug: string) {
   return db
     .selectFrom("campaigns")
-    .select(["id", "slug", "title", "status", "locale", "signature_policy", "postcode_required", "goal"])
+    .select(["id", "slug", "title", "status", "locale", "signature_policy", "postcode_required", "goal", "deadline"])
     .where("slug", "=", slug)
     .where("status", "in", PUBLIC_STATES)
     .executeTakeFirst();

@@ -13,7 +13,10 @@ export async function campaignRoutes(app: FastifyInstance, { deps }: { deps: Dep
   });
 
   app.get<{ Params: { slug: string } }>("/campaigns/:slug", async (request, reply) => {
-    const source = sourceFromVisit(request.query, request.headers.referer, request.headers.host);
+    const source = sourceFromVisit(request.query, request.headers.referer, [
+      request.headers.host,
+      deps.config.publicUrl.host,
+    ]);
     return sendCampaignPage(deps, request, reply, request.params.slug, { source });
   });
 }

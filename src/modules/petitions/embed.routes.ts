@@ -5,6 +5,7 @@ import { ForbiddenError } from "../../errors.ts";
 import { networkHash } from "../../http/network.ts";
 import { embeddableHelmet } from "../../http/security.ts";
 import { EMBED_FIELD, type FieldError } from "../../views/Form.tsx";
+import { takesSignatures } from "../campaigns/campaign-states.ts";
 import { guessCountry } from "../i18n/countries.ts";
 import { localisedPath } from "../i18n/locales.ts";
 import { issueEmbedToken, isValidEmbedToken } from "./embed-token.ts";
@@ -46,7 +47,7 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         campaign: {
           slug: campaign.slug,
           title: campaign.title,
-          status: campaign.status,
+          open: takesSignatures(campaign),
           postcodeRequired: campaign.postcode_required === 1,
         },
         total: total_signatures,
@@ -59,7 +60,10 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
 
   app.get("/embed/petitions/:slug", { helmet }, async (request: SlugRequest, reply) => {
     return sendEmbed(request, reply, {
-      source: sourceFromVisit(request.query, request.headers.referer, request.headers.host),
+      source: sourceFromVisit(request.query, request.headers.referer, [
+        request.headers.host,
+        deps.config.publicUrl.host,
+      ]),
     });
   });
 

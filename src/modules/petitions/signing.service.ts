@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError, NotFoundError } from "../../errors.ts";
 import { enqueueJob } from "../../jobs/jobs.repo.ts";
+import { takesSignatures } from "../campaigns/campaign-states.ts";
 import { findCampaignForSigning } from "../campaigns/campaigns.repo.ts";
 import type { I18n } from "../i18n/i18n.ts";
 import { recordConsent } from "../supporters/consents.repo.ts";
@@ -41,7 +42,7 @@ export class CampaignClosedError extends DomainError {
 export async function signPetition(deps: Deps, request: SignRequest): Promise<SignOutcome> {
   const campaign = await findCampaignForSigning(deps.db, request.slug);
   if (!campaign) throw new NotFoundError();
-  if (campaign.status !== "open") throw new CampaignClosedError();
+  if (!takesSignatures(campaign)) throw new CampaignClosedError();
   const checked = validateSignature(request.form, { postcodeRequired: campaign.postcode_required === 1 });
   if (!checked.ok) return { kind: "invalid", problems: checked.problems };
   const s = checked.value;

@@ -20,12 +20,16 @@ function clean(value: unknown): string | null {
   return v !== "" && v.length <= MAX_LENGTH && PRINTABLE.test(v) ? v : null;
 }
 
-/** Only the host of a referring page is kept: its path may say more about the visitor. */
-export function referrerHost(referer: string | undefined, ownHost: string | undefined): string | null {
+/**
+ * Only the host of a referring page is kept: its path may say more about the visitor. The
+ * site's own hosts (the Host header and the public URL's, which differ behind a proxy) are not
+ * referrers.
+ */
+export function referrerHost(referer: string | undefined, ownHosts: readonly (string | undefined)[]): string | null {
   if (!referer) return null;
   try {
     const { host, protocol } = new URL(referer);
-    if (!/^https?:$/.test(protocol) || host === ownHost) return null;
+    if (!/^https?:$/.test(protocol) || ownHosts.includes(host)) return null;
     return clean(host);
   } catch {
     return null;
@@ -33,11 +37,15 @@ export function referrerHost(referer: string | undefined, ownHost: string | unde
 }
 
 /** The source fields of a campaign page visit (query and Referer), to put in the form. */
-export function sourceFromVisit(query: unknown, referer: string | undefined, ownHost: string | undefined) {
+export function sourceFromVisit(
+  query: unknown,
+  referer: string | undefined,
+  ownHosts: readonly (string | undefined)[],
+) {
   const q = query && typeof query === "object" ? (query as Record<string, unknown>) : {};
   const fields: Record<string, string> = {};
   for (const name of SOURCE_FIELDS) {
-    const value = name === "referrer" ? referrerHost(referer, ownHost) : clean(q[name]);
+    const value = name === "referrer" ? referrerHost(referer, ownHosts) : clean(q[name]);
     if (value) fields[name] = value;
   }
   return fields;

@@ -9,7 +9,7 @@ import { EmbedSnippet } from "../../petitions/views/EmbedSnippet.tsx";
 import { SignatureCount } from "../../petitions/views/SignatureCount.tsx";
 import { SignatureMap } from "../../petitions/views/SignatureMap.tsx";
 import { SignForm } from "../../petitions/views/SignForm.tsx";
-import type { CampaignStatus } from "../campaign-states.ts";
+import { type CampaignStatus, takesSignatures } from "../campaign-states.ts";
 import type { CampaignPageView } from "../campaigns.service.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { UpdatesTimeline } from "./UpdatesTimeline.tsx";
@@ -34,7 +34,7 @@ export interface CampaignPageProps {
 export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPageProps) {
   const { i18n } = usePage();
   const t = i18n.t;
-  const open = campaign.status === "open";
+  const open = takesSignatures(campaign);
   return (
     <article class="campaign" lang={campaign.locale === i18n.locale ? undefined : campaign.locale}>
       <header class="campaign__header">

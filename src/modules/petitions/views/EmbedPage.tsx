@@ -7,7 +7,7 @@ import { SignatureCount } from "./SignatureCount.tsx";
 import { SignForm } from "./SignForm.tsx";
 
 export interface EmbedPageProps {
-  campaign: { slug: string; title: string; status: string; postcodeRequired: boolean };
+  campaign: { slug: string; title: string; open: boolean; postcodeRequired: boolean };
   total: number;
   goal: number;
   form: { values: SignatureForm; errors: FieldError[]; source: Record<string, string>; token: string };
@@ -17,7 +17,7 @@ export interface EmbedPageProps {
 export function EmbedPage({ campaign, total, goal, form }: EmbedPageProps) {
   const { i18n } = usePage();
   const at = (path: string) => localisedPath(i18n.locale, path);
-  const open = campaign.status === "open";
+  const open = campaign.open;
   return (
     <div class="embed-petition">
       <h1 class="embed-petition__title">
