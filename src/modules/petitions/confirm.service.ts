@@ -4,7 +4,8 @@ import { consumeToken, inspectToken } from "../tokens/tokens.ts";
 import { incrementCounts } from "./counts.repo.ts";
 import { confirmPending, findSignatureForMail } from "./signatures.repo.ts";
 
-export type ConfirmationState = "valid" | "used" | "expired" | "unknown";
+/** "closed": the link was good, but the petition stopped taking signatures before it was used. */
+export type ConfirmationState = "valid" | "used" | "expired" | "unknown" | "closed";
 
 export interface ConfirmationView {
   state: ConfirmationState;
@@ -18,7 +19,11 @@ export async function describeConfirmation(deps: Deps, token: unknown): Promise<
   if (seen.state === "unknown") return { state: "unknown" };
   const signature = await findSignatureForMail(deps.db, seen.subjectId);
   if (!signature) return { state: "unknown" };
-  return { state: seen.state, campaign: { slug: signature.slug, title: signature.title } };
+  const campaign = { slug: signature.slug, title: signature.title };
+  if (seen.state === "valid" && signature.status === "pending" && signature.campaign_status !== "open") {
+    return { state: "closed", campaign };
+  }
+  return { state: seen.state, campaign };
 }
 
 /**
@@ -37,6 +42,10 @@ export async function confirmSignature(deps: Deps, token: unknown): Promise<Conf
       campaignId: signature.campaign_id,
     };
     if (used.state !== "valid") return { state: used.state, ...view, counted: false };
+    // A petition that was closed (or won, or delivered) keeps its final count.
+    if (signature.status === "pending" && signature.campaign_status !== "open") {
+      return { state: "closed" as const, ...view, counted: false };
+    }
     const counted = await confirmPending(trx, signature.id);
     if (counted) await incrementCounts(trx, signature.campaign_id, signature.country);
     await confirmConsents(trx, signature.supporter_id, `petition:${signature.slug}`);

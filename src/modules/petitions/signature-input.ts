@@ -34,7 +34,7 @@ export interface FieldProblem {
 
 // Control characters other than the line breaks and tabs a comment may hold.
 const CONTROL = /(?![\n\t])\p{Cc}/u;
-const URL_LIKE = /(https?:|www\.|:\/\/|\.[a-z]{2,}\/)/i;
+const URL_LIKE = /(https?:|www\.|:\/\/|\.[a-z]{2,}\/|\.(com|net|org|info|biz|xyz|top|site|online|app|io|ly|ru)\b)/i;
 // A cell starting with one of these is a formula to a spreadsheet (CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
 const POSTCODE = /^[A-Za-z0-9][A-Za-z0-9 -]*$/;

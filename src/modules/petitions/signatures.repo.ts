@@ -110,6 +110,7 @@ export async function findSignatureForMail(db: Db, signatureId: number) {
       "campaigns.slug",
       "campaigns.title",
       "campaigns.signature_policy",
+      "campaigns.status as campaign_status",
     ])
     .where("signatures.id", "=", signatureId)
     .executeTakeFirst();

@@ -51,6 +51,17 @@ export function sourceFromVisit(
   return fields;
 }
 
+/** A posted referrer is reduced to a host even when someone sends a whole address by hand. */
+function hostOnly(value: string | null): string | null {
+  if (!value) return null;
+  const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  try {
+    return clean(new URL(candidate).host);
+  } catch {
+    return null;
+  }
+}
+
 /** The source as the form posted it back. */
 export function sourceFromForm(body: unknown): SignatureSource {
   const b = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
@@ -61,7 +72,7 @@ export function sourceFromForm(body: unknown): SignatureSource {
     utmCampaign: clean(b.utm_campaign),
     utmTerm: clean(b.utm_term),
     utmContent: clean(b.utm_content),
-    referrerHost: clean(b.referrer),
+    referrerHost: hostOnly(clean(b.referrer)),
   };
 }
 

@@ -3,9 +3,12 @@ import { buildTestApp, postForm, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import {
   addCampaign,
+  countOf,
   newEmail,
+  pressConfirm,
   SLUG,
   sign,
+  signAndGetToken,
   signaturesOf,
   signer,
   supportersWith,
@@ -68,6 +71,21 @@ describeEachDatabase("petitions that cannot take a signature", (db) => {
     expect(res.body).toContain("nothing was recorded");
     expect(await written()).toEqual(before);
     expect(await supportersWith(t.deps.db, email)).toEqual([]);
+  });
+
+  it("does not count a signature confirmed after its petition closed, and says why", async () => {
+    const slug = uniqueSlug("closed-before-confirm");
+    await addCampaign(t.deps.db, slug);
+    const email = newEmail();
+    const token = await signAndGetToken(t, slug, signer({ email }));
+    await t.deps.db.updateTable("campaigns").set({ status: "won" }).where("slug", "=", slug).execute();
+    const page = await t.app.inject(`/signatures/confirm?token=${token}`);
+    expect(page.statusCode).toBe(410);
+    expect(page.body).toContain("This petition closed before your signature was confirmed");
+    const pressed = await pressConfirm(t.app, token);
+    expect(pressed.statusCode).toBe(410);
+    expect(await countOf(t.app, slug)).toBe(0);
+    expect((await signaturesOf(t.deps.db, slug)).map((s) => s.status)).toEqual(["pending"]);
   });
 
   it("answers an unknown petition with 404, to a visit and to a signature", async () => {

@@ -67,6 +67,13 @@ describe("the source fields", () => {
     expect(sourceFromForm(null).referredBy).toBeNull();
   });
 
+  it("keep only the host of a whole address posted as the referrer", () => {
+    expect(sourceFromForm({ referrer: "https://news.example.org/story?reader=42" }).referrerHost).toBe(
+      "news.example.org",
+    );
+    expect(sourceFromForm({ referrer: "news.example.org/story" }).referrerHost).toBe("news.example.org");
+  });
+
   it("are given again to the form shown with errors", () => {
     expect(sourceFields({ ref: "abc", utm_source: "\u0007", name: "Amina" })).toEqual({ ref: "abc" });
   });

@@ -1,7 +1,16 @@
 import { usePage } from "../../../views/context.ts";
 import { Form } from "../../../views/Form.tsx";
+import type { MessageKey } from "../../i18n/i18n.ts";
 import { localisedPath } from "../../i18n/locales.ts";
 import type { ConfirmationView } from "../confirm.service.ts";
+
+const FAILURE_TEXT = {
+  valid: "confirm.unknown.text",
+  used: "confirm.used.text",
+  expired: "confirm.expired.text",
+  unknown: "confirm.unknown.text",
+  closed: "confirm.closed.text",
+} as const satisfies Record<ConfirmationView["state"], MessageKey>;
 
 /**
  * Where the link in the email leads. Opening it changes nothing (mail scanners open links);
@@ -28,15 +37,7 @@ export function ConfirmPage({ view, token }: { view: ConfirmationView; token: st
   return (
     <div class="page confirm">
       <h1>{t(view.state === "used" ? "confirm.used.heading" : "confirm.invalid.heading")}</h1>
-      <p>
-        {t(
-          view.state === "used"
-            ? "confirm.used.text"
-            : view.state === "expired"
-              ? "confirm.expired.text"
-              : "confirm.unknown.text",
-        )}
-      </p>
+      <p>{t(FAILURE_TEXT[view.state])}</p>
       {campaignHref ? (
         <p>
           <a href={campaignHref}>{t("confirm.backToCampaign")}</a>
