@@ -24,7 +24,7 @@ test.describe("a visitor reading a campaign", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "Stop sending Afghan asylum seekers back to danger",
     );
-    await expect(page.getByRole("main")).toContainText("Open");
+    await expect(page.getByRole("main").getByText("Open", { exact: true })).toBeVisible();
     const demand = page.getByRole("region", { name: "What we ask" });
     await expect(demand).toContainText("To: The Norwegian government");
     await expect(demand.locator("blockquote")).toContainText("Stop returning Afghan asylum seekers");

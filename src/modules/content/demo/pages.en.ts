@@ -7,7 +7,7 @@ export const PAGES_EN = [
       "Governments are slow to act. Ordinary people are not. Join a movement of neighbours, students and families who make newcomers welcome.",
     body: `People forced to flee their homes need two things from the rest of us: a safe way to reach protection, and a warm welcome when they arrive.
 
-We ask governments to open **safe and legal routes**, and we show them, street by street, that their citizens are ready to welcome.`,
+We ask governments to open [safe and legal routes](/calling-for), and we show them, street by street, that their citizens are ready to welcome.`,
   },
   {
     slug: "calling-for",
