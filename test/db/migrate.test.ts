@@ -65,7 +65,8 @@ describe.each(engines())("migrations [%s]", (dialect) => {
     expect(applied).toEqual(MIGRATIONS.map((m) => m.name));
     expect(results.filter((r) => r.demoLoaded)).toHaveLength(1);
     const [first] = handles;
-    const pages = await first!.db.selectFrom("content_pages").select("slug").where("slug", "=", "home").execute();
+    if (!first) throw new Error("no handle");
+    const pages = await first.db.selectFrom("content_pages").select("slug").where("slug", "=", "home").execute();
     expect(pages).toHaveLength(1);
   });
 
