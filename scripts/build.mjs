@@ -1,6 +1,6 @@
 // Builds the server (one ESM file per entry point, dependencies left in node_modules) and
 // the browser's bundle (fingerprinted script and stylesheet, with a manifest the server reads).
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { build } from "esbuild";
 
@@ -27,6 +27,8 @@ export async function buildClient() {
     style: outputs.find((f) => f.startsWith("site-") && f.endsWith(".css")),
   };
   await writeFile("dist/public/manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  // The demo's illustrations keep their names: the database refers to them by name.
+  await cp("src/client/illustrations", "dist/public/illustrations", { recursive: true });
 }
 
 async function buildServer() {

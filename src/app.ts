@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
@@ -93,6 +94,15 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     decorateReply: false,
     immutable: true,
     maxAge: "365d",
+  });
+
+  // Pictures that keep their names (the database refers to them), cached for a day.
+  await app.register(fastifyStatic, {
+    root: join(PUBLIC_DIR, "illustrations"),
+    prefix: "/illustrations/",
+    index: false,
+    decorateReply: false,
+    maxAge: "1d",
   });
 
   await app.register(healthRoutes, { deps });

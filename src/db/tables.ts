@@ -73,6 +73,12 @@ export interface CampaignTable {
   deadline: string | null;
   /** What happened, shown when the campaign is won, delivered or closed. */
   outcome: string | null;
+  /** The campaign's picture (a path on this site); its alternative text is image_alt. */
+  image_url: string | null;
+  image_width: number | null;
+  image_height: number | null;
+  image_caption: string | null;
+  image_credit: string | null;
 }
 
 /** "confirm": a signature counts once its email link is confirmed; "instant": at once. */

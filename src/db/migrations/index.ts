@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Dialect } from "../index.ts";
 import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_petitions.ts";
+import * as m0003 from "./0003_campaign_images.ts";
 
 export interface Migration {
   name: string;
@@ -15,4 +16,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: "0001_foundation", ...m0001 },
   { name: "0002_petitions", ...m0002 },
+  { name: "0003_campaign_images", ...m0003 },
 ];

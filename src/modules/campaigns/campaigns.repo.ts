@@ -1,7 +1,19 @@
 import type { Db } from "../../db/index.ts";
 import { PUBLIC_STATES } from "./campaign-states.ts";
 
-const SUMMARY_COLUMNS = ["id", "slug", "locale", "status", "title", "summary", "target_name", "image_alt"] as const;
+const SUMMARY_COLUMNS = [
+  "id",
+  "slug",
+  "locale",
+  "status",
+  "title",
+  "summary",
+  "target_name",
+  "image_url",
+  "image_alt",
+  "image_width",
+  "image_height",
+] as const;
 
 export async function listFeaturedCampaigns(db: Db) {
   return db
@@ -26,7 +38,18 @@ export async function listPublicCampaigns(db: Db) {
 export async function findPublicCampaign(db: Db, slug: string) {
   return db
     .selectFrom("campaigns")
-    .select([...SUMMARY_COLUMNS, "demand", "body_md", "updated_at", "goal", "deadline", "outcome", "postcode_required"])
+    .select([
+      ...SUMMARY_COLUMNS,
+      "demand",
+      "body_md",
+      "updated_at",
+      "goal",
+      "deadline",
+      "outcome",
+      "postcode_required",
+      "image_caption",
+      "image_credit",
+    ])
     .where("slug", "=", slug)
     .where("status", "in", PUBLIC_STATES)
     .executeTakeFirst();

@@ -1,6 +1,7 @@
 import { usePage } from "../../../views/context.ts";
 import { localisedPath } from "../../i18n/locales.ts";
 import type { CampaignSummary } from "../campaigns.repo.ts";
+import { CampaignImage } from "./CampaignImage.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 
 export function CampaignCard({
@@ -14,6 +15,12 @@ export function CampaignCard({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article class="campaign-card" lang={campaign.locale === i18n.locale ? undefined : campaign.locale}>
+      <CampaignImage
+        url={campaign.image_url}
+        alt={campaign.image_alt}
+        width={campaign.image_width}
+        height={campaign.image_height}
+      />
       <Heading class="campaign-card__title">
         <a href={localisedPath(i18n.locale, `/campaigns/${campaign.slug}`)}>{campaign.title}</a>
       </Heading>

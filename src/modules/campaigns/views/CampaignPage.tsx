@@ -11,6 +11,7 @@ import { SignatureMap } from "../../petitions/views/SignatureMap.tsx";
 import { SignForm } from "../../petitions/views/SignForm.tsx";
 import { type CampaignStatus, takesSignatures } from "../campaign-states.ts";
 import type { CampaignPageView } from "../campaigns.service.ts";
+import { CampaignImage } from "./CampaignImage.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { UpdatesTimeline } from "./UpdatesTimeline.tsx";
 
@@ -41,6 +42,15 @@ export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPagePr
         <StatusBadge status={campaign.status} />
         <h1>{campaign.title}</h1>
         <p class="lead">{campaign.summary}</p>
+        <CampaignImage
+          url={campaign.image_url}
+          alt={campaign.image_alt}
+          width={campaign.image_width}
+          height={campaign.image_height}
+          caption={campaign.image_caption}
+          credit={campaign.image_credit}
+          eager
+        />
       </header>
       <div class="campaign__layout">
         <div class="campaign__main">

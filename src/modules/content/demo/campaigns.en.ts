@@ -9,7 +9,10 @@ export interface DemoCampaign {
   demand: string;
   targetName: string;
   body: string;
+  image: { url: string; alt: string; caption: string; credit: string; width: number; height: number };
 }
+
+const CREDIT = "Illustration made for the iwelcome demo";
 
 export const CAMPAIGNS_EN: DemoCampaign[] = [
   {
@@ -21,6 +24,14 @@ export const CAMPAIGNS_EN: DemoCampaign[] = [
       "Students across Norway stood by a classmate facing deportation to a country she had never lived in. Stand with them.",
     demand: "Stop returning Afghan asylum seekers to Afghanistan until they can go back in safety and dignity.",
     targetName: "The Norwegian government",
+    image: {
+      url: "/illustrations/open-doors.svg",
+      alt: "Illustration: three yellow houses at night, each with its door open and light falling out onto the street",
+      caption: "Welcome starts with an open door.",
+      credit: CREDIT,
+      width: 1200,
+      height: 675,
+    },
     body: `A young woman in Norway hoped to finish school and become a doctor. Instead she was told she would be sent to Afghanistan, a country she had never lived in.
 
 Her classmates did not look away. Thousands of students across Norway stood by her and asked their government to think again.
@@ -37,6 +48,14 @@ Her classmates did not look away. Thousands of students across Norway stood by h
     demand:
       "Resettle the most vulnerable refugees, and open more safe and legal routes: community sponsorship, family reunification, study visas and medical visas.",
     targetName: "World leaders",
+    image: {
+      url: "/illustrations/doormat.svg",
+      alt: "Illustration: a black doormat with the word WELCOME in yellow letters, lying between two doors",
+      caption: "Activists once laid welcome doormats in front of the Dutch parliament in The Hague.",
+      credit: CREDIT,
+      width: 1200,
+      height: 675,
+    },
     body: `Most refugees live in developing regions, and a handful of countries host nearly all of them. The wealthiest nations can do far more.
 
 Resettlement gives the people most at risk, such as survivors of torture and women at risk of abuse, a safe way to start again. Community sponsorship, family reunification, scholarships and medical visas open more doors.
