@@ -31,6 +31,16 @@ describeEachDatabase("public pages", (db) => {
     });
   });
 
+  it("shows a campaign's picture with its alternative text, caption and credit", async () => {
+    const res = await t.app.inject("/campaigns/safe-and-legal-routes");
+    expect(res.body).toMatch(/<img src="\/illustrations\/doormat.svg" alt="Illustration: a black doormat[^"]*"/);
+    expect(res.body).toContain("in front of the Dutch parliament in The Hague.");
+    expect(res.body).toContain("Credit: Illustration made for the iwelcome demo");
+    const picture = await t.app.inject("/illustrations/doormat.svg");
+    expect(picture.statusCode).toBe(200);
+    expect(picture.headers["content-type"]).toContain("image/svg+xml");
+  });
+
   it("renders a content page from Markdown", async () => {
     const res = await t.app.inject("/calling-for");
     expect(res.statusCode).toBe(200);
