@@ -58,7 +58,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await registerSecurityHeaders(app, { production });
-  await app.register(i18n);
+  await app.register(i18n, { secureCookies: production });
   await app.register(csrf, {
     secretKey: config.secretKey,
     publicOrigin: config.publicUrl.origin,

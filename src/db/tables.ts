@@ -18,6 +18,30 @@ export interface Tables {
   consents: ConsentTable;
   tokens: TokenTable;
   jobs: JobTable;
+  campaign_translations: CampaignTranslationTable;
+  campaign_update_translations: CampaignUpdateTranslationTable;
+}
+
+/** A campaign's words in a language other than its own (campaigns.locale). */
+export interface CampaignTranslationTable {
+  campaign_id: number;
+  locale: string;
+  title: string;
+  summary: string;
+  demand: string;
+  target_name: string;
+  body_md: string;
+  image_alt: string | null;
+  image_caption: string | null;
+  image_credit: string | null;
+  updated_at: string;
+}
+
+export interface CampaignUpdateTranslationTable {
+  update_id: number;
+  locale: string;
+  title: string;
+  body_md: string;
 }
 
 export interface ContentPageTable {

@@ -36,7 +36,7 @@ function LanguageSwitcher() {
         {LOCALES.map((l) => (
           <li key={l.code}>
             <a
-              href={localisedPath(l.code, path)}
+              href={`/language/${l.code}?next=${encodeURIComponent(path)}`}
               lang={l.code}
               hreflang={l.code}
               aria-current={l.code === i18n.locale ? "true" : undefined}

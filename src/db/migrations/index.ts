@@ -3,6 +3,7 @@ import type { Dialect } from "../index.ts";
 import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_petitions.ts";
 import * as m0003 from "./0003_campaign_images.ts";
+import * as m0004 from "./0004_translations.ts";
 
 export interface Migration {
   name: string;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: "0001_foundation", ...m0001 },
   { name: "0002_petitions", ...m0002 },
   { name: "0003_campaign_images", ...m0003 },
+  { name: "0004_translations", ...m0004 },
 ];

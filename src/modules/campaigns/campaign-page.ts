@@ -24,7 +24,7 @@ export async function sendCampaignPage(
   slug: string,
   state: CampaignPageState,
 ) {
-  const campaign = await getCampaign(deps, slug);
+  const campaign = await getCampaign(deps, slug, request.locale);
   const stats = await getPetitionStats(deps, campaign);
   const values: SignatureForm = state.form ?? {
     name: "",

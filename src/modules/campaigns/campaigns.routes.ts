@@ -8,7 +8,7 @@ import { CampaignsPage } from "./views/CampaignsPage.tsx";
 
 export async function campaignRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   app.get("/campaigns", async (request, reply) => {
-    const campaigns = await listCampaigns(deps);
+    const campaigns = await listCampaigns(deps, request.locale);
     return reply.page(h(CampaignsPage, { campaigns }), { title: request.i18n.t("campaigns.heading") });
   });
 

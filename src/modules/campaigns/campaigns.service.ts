@@ -5,10 +5,11 @@ import { SLUG } from "../content/slug.ts";
 import { readCounts } from "../petitions/counts.repo.ts";
 import { listingRank } from "./campaign-states.ts";
 import { findPublicCampaign, listCampaignUpdates, listPublicCampaigns } from "./campaigns.repo.ts";
+import { inLanguage, updatesInLanguage } from "./translations.repo.ts";
 
 /** Open campaigns first, then won and delivered, then closed; newest first within each; with their counts. */
-export async function listCampaigns(deps: Pick<Deps, "db">) {
-  const rows = await listPublicCampaigns(deps.db);
+export async function listCampaigns(deps: Pick<Deps, "db">, locale: string) {
+  const rows = await inLanguage(deps.db, await listPublicCampaigns(deps.db), locale);
   return withCounts(
     deps,
     rows.sort((a, b) => listingRank(a.status) - listingRank(b.status)),
@@ -27,20 +28,24 @@ export async function withCounts<T extends { id: number }>(
   return rows.map((r) => ({ ...r, total: counts.get(r.id) ?? 0 }));
 }
 
-export async function getCampaign(deps: Pick<Deps, "db">, slug: string) {
+export async function getCampaign(deps: Pick<Deps, "db">, slug: string, locale: string) {
   // Anything else cannot name a campaign; PostgreSQL would also refuse a NUL in it with an error.
   if (!SLUG.test(slug) || slug.length > 120) throw new NotFoundError();
-  const row = await findPublicCampaign(deps.db, slug);
-  if (!row) throw new NotFoundError();
-  const updates = await listCampaignUpdates(deps.db, row.id);
+  const found = await findPublicCampaign(deps.db, slug);
+  if (!found) throw new NotFoundError();
+  const [row = found] = await inLanguage(deps.db, [found], locale);
+  const updates = await updatesInLanguage(deps.db, await listCampaignUpdates(deps.db, row.id), locale);
   return {
     ...row,
     body: renderMarkdown(row.body_md),
+    /** The language the campaign was written in, for the note shown when it has no translation. */
+    originalLocale: found.locale,
     updates: updates.map((u) => ({
       id: u.id,
       title: u.title,
       body: renderMarkdown(u.body_md),
       publishedAt: u.published_at,
+      locale: u.locale ?? found.locale,
     })),
   };
 }

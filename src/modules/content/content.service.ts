@@ -2,6 +2,7 @@ import type { Deps } from "../../deps.ts";
 import { NotFoundError } from "../../errors.ts";
 import { listFeaturedCampaigns } from "../campaigns/campaigns.repo.ts";
 import { withCounts } from "../campaigns/campaigns.service.ts";
+import { inLanguage } from "../campaigns/translations.repo.ts";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales.ts";
 import { findPage, listFigures } from "./content.repo.ts";
 import { renderMarkdown, type SafeHtml } from "./markdown.ts";
@@ -78,7 +79,9 @@ export async function getHomePage(deps: Pick<Deps, "db">, locale: Locale) {
   const [intro, figures, campaigns] = await Promise.all([
     getContentPage(deps, PAGE_SLUGS.home, locale),
     getFigures(deps, locale),
-    listFeaturedCampaigns(deps.db).then((rows) => withCounts(deps, rows)),
+    listFeaturedCampaigns(deps.db)
+      .then((rows) => inLanguage(deps.db, rows, locale))
+      .then((rows) => withCounts(deps, rows)),
   ]);
   return { intro, figures, campaigns };
 }

@@ -107,6 +107,7 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       deps,
       request.params.slug,
       (request.query as { code?: unknown }).code,
+      request.locale,
     );
     const shareUrl = new URL(localisedPath(request.locale, `/campaigns/${campaign.slug}`), deps.config.publicUrl);
     if (referralCode) shareUrl.searchParams.set("ref", referralCode);

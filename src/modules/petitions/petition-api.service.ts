@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import { NotFoundError } from "../../errors.ts";
 import { findCampaignForSigning, listPublicCampaigns } from "../campaigns/campaigns.repo.ts";
+import { inLanguage } from "../campaigns/translations.repo.ts";
 import { SLUG } from "../content/slug.ts";
 import type { I18n } from "../i18n/i18n.ts";
 import { readCountryCounts, readCounts } from "./counts.repo.ts";
@@ -9,8 +10,9 @@ import { goalFor } from "./goal.ts";
 /** The count as pages, embeds and partners read it. */
 export async function getCount(deps: Deps, slug: string, i18n: I18n) {
   if (!SLUG.test(slug)) throw new NotFoundError();
-  const campaign = await findCampaignForSigning(deps.db, slug);
-  if (!campaign) throw new NotFoundError();
+  const found = await findCampaignForSigning(deps.db, slug);
+  if (!found) throw new NotFoundError();
+  const [campaign = found] = await inLanguage(deps.db, [found], i18n.locale);
   const count = await deps.counts.current(campaign.id);
   return { campaign, ...countBody(count.total, goalFor(count.total, campaign.goal), count.updatedAt, i18n) };
 }

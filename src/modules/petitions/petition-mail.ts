@@ -1,5 +1,6 @@
 import type { Deps } from "../../deps.ts";
 import type { JobHandler } from "../../jobs/worker.ts";
+import { inLanguage } from "../campaigns/translations.repo.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { DEFAULT_LOCALE, isLocale, localisedPath } from "../i18n/locales.ts";
 import { renderEmail } from "../mail/email.tsx";
@@ -23,12 +24,24 @@ async function confirmationLink(deps: Deps, signatureId: number, locale: string)
   return `${siteUrl(deps, path)}?token=${token}`;
 }
 
+/** The signature with its campaign's words in the signer's language, where translated. */
+async function signatureInLanguage(deps: Deps, payload: unknown) {
+  const signature = await findSignatureForMail(deps.db, payloadId(payload));
+  if (!signature) return undefined;
+  const [campaign] = await inLanguage(
+    deps.db,
+    [{ id: signature.campaign_id, locale: signature.campaign_locale, title: signature.title }],
+    signature.locale,
+  );
+  return { ...signature, title: campaign?.title ?? signature.title };
+}
+
 /**
  * The email that asks a signer to confirm. A fresh token each time it is sent: the link of
  * an earlier email stays valid until it expires or one of them is used.
  */
 const sendConfirmation: JobHandler = async (deps, payload) => {
-  const signature = await findSignatureForMail(deps.db, payloadId(payload));
+  const signature = await signatureInLanguage(deps, payload);
   if (!signature) return; // Erased since: nothing to send.
   const i18n = i18nFor(isLocale(signature.locale) ? signature.locale : DEFAULT_LOCALE);
   const instant = signature.signature_policy === "instant";
@@ -49,7 +62,7 @@ const sendConfirmation: JobHandler = async (deps, payload) => {
 
 /** Someone signed again with this address: tell its owner, not the person who typed it. */
 const sendAlreadySigned: JobHandler = async (deps, payload) => {
-  const signature = await findSignatureForMail(deps.db, payloadId(payload));
+  const signature = await signatureInLanguage(deps, payload);
   if (!signature) return;
   const i18n = i18nFor(isLocale(signature.locale) ? signature.locale : DEFAULT_LOCALE);
   const values = { name: firstNameOf(signature.name), title: signature.title };

@@ -56,7 +56,7 @@ export async function petitionRoutes(app: FastifyInstance, { deps }: { deps: Dep
 
   app.get("/campaigns/:slug/thank-you", async (request: SlugRequest, reply) => {
     const query = request.query as Record<string, unknown>;
-    const { campaign, referralCode } = await getThankYou(deps, request.params.slug, query.code);
+    const { campaign, referralCode } = await getThankYou(deps, request.params.slug, query.code, request.locale);
     const campaignPath = localisedPath(request.locale, `/campaigns/${campaign.slug}`);
     const shareUrl = new URL(campaignPath, deps.config.publicUrl);
     if (referralCode) shareUrl.searchParams.set("ref", referralCode);
@@ -86,9 +86,11 @@ export async function petitionRoutes(app: FastifyInstance, { deps }: { deps: Dep
   app.get("/signatures/confirm", async (request, reply) => {
     const token = (request.query as Record<string, unknown>).token;
     const view = await describeConfirmation(deps, token);
+    // The token must not leak in a Referer, yet the Confirm form's POST needs its Origin
+    // (under no-referrer the browser sends "Origin: null" and the CSRF check refuses it).
     return reply
       .header("cache-control", "private, no-store")
-      .header("referrer-policy", "no-referrer")
+      .header("referrer-policy", "strict-origin")
       .page(h(ConfirmPage, { view, token: typeof token === "string" ? token : "" }), {
         title: request.i18n.t(view.state === "valid" ? "confirm.heading" : "confirm.invalid.heading"),
         status: view.state === "valid" ? 200 : view.state === "unknown" ? 404 : 410,

@@ -111,6 +111,7 @@ export async function findSignatureForMail(db: Db, signatureId: number) {
       "campaigns.title",
       "campaigns.signature_policy",
       "campaigns.status as campaign_status",
+      "campaigns.locale as campaign_locale",
     ])
     .where("signatures.id", "=", signatureId)
     .executeTakeFirst();

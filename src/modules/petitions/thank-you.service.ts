@@ -2,6 +2,7 @@ import type { Deps } from "../../deps.ts";
 import { NotFoundError } from "../../errors.ts";
 import { enqueueJob } from "../../jobs/jobs.repo.ts";
 import { findCampaignForSigning } from "../campaigns/campaigns.repo.ts";
+import { inLanguage } from "../campaigns/translations.repo.ts";
 import { canonicalEmail, checkEmail } from "../supporters/email.ts";
 import { JOB_SEND_CONFIRMATION } from "./signing.service.ts";
 
@@ -11,9 +12,10 @@ const REFERRAL_CODE = /^[A-Za-z0-9_-]{10}$/;
  * The thank-you page's facts: the campaign, and the referral code for the share links if
  * it is one of this campaign's. Nothing about the signer is shown.
  */
-export async function getThankYou(deps: Deps, slug: string, code: unknown) {
-  const campaign = await findCampaignForSigning(deps.db, slug);
-  if (!campaign) throw new NotFoundError();
+export async function getThankYou(deps: Deps, slug: string, code: unknown, locale: string) {
+  const found = await findCampaignForSigning(deps.db, slug);
+  if (!found) throw new NotFoundError();
+  const [campaign = found] = await inLanguage(deps.db, [found], locale);
   let referralCode: string | null = null;
   if (typeof code === "string" && REFERRAL_CODE.test(code)) {
     const row = await deps.db

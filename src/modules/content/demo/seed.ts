@@ -4,6 +4,8 @@ import type { Tables } from "../../../db/tables.ts";
 import { CAMPAIGNS_EN } from "./campaigns.en.ts";
 import { FIGURES_EN } from "./figures.en.ts";
 import { PAGES_EN } from "./pages.en.ts";
+import { DEMO_TRANSLATIONS } from "./translations.ts";
+import type { DemoTranslation } from "./types.ts";
 
 /**
  * Loads the demo content into an empty database, once: runs in the start-up transaction
@@ -69,5 +71,64 @@ export async function seedDemoContent(trx: Transaction<Tables>): Promise<boolean
       })),
     )
     .execute();
+  for (const [locale, demo] of Object.entries(DEMO_TRANSLATIONS)) await seedTranslation(trx, locale, demo, at);
   return true;
+}
+
+/** One language's pages, figures and campaign translations, matched to the English by slug and order. */
+async function seedTranslation(trx: Transaction<Tables>, locale: string, demo: DemoTranslation, at: string) {
+  await trx
+    .insertInto("content_pages")
+    .values(
+      demo.pages.map((p) => ({
+        slug: p.slug,
+        locale,
+        title: p.title,
+        summary: p.summary,
+        body_md: p.body,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+  const figures = FIGURES_EN.map((f, position) => ({ english: f, words: demo.figures[position], position }));
+  await trx
+    .insertInto("figures")
+    .values(
+      figures.map(({ english, words, position }) => ({
+        locale,
+        position,
+        value: english.value,
+        style: english.style,
+        label: words?.label ?? english.label,
+        source: words?.source ?? english.source,
+        source_url: english.sourceUrl,
+        as_of: english.asOf,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+  const campaigns = await trx.selectFrom("campaigns").select(["id", "slug"]).execute();
+  const idOf = new Map(campaigns.map((c) => [c.slug, c.id]));
+  const rows = demo.campaigns.flatMap((c) => {
+    const id = idOf.get(c.slug);
+    if (id === undefined) return [];
+    return [
+      {
+        campaign_id: id,
+        locale,
+        title: c.title,
+        summary: c.summary,
+        demand: c.demand,
+        target_name: c.targetName,
+        body_md: c.body,
+        image_alt: c.imageAlt,
+        image_caption: c.imageCaption,
+        image_credit: c.imageCredit,
+        updated_at: at,
+      },
+    ];
+  });
+  if (rows.length > 0) await trx.insertInto("campaign_translations").values(rows).execute();
 }

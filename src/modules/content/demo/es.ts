@@ -1,0 +1,163 @@
+import type { DemoTranslation } from "./types.ts";
+
+const CREDIT = "Ilustración creada para la demo de iwelcome";
+
+/** The demo content in Spanish, in the same order as the English. */
+export const DEMO_ES: DemoTranslation = {
+  pages: [
+    {
+      slug: "home",
+      title: "Aquí, las personas refugiadas son bienvenidas",
+      summary:
+        "Los gobiernos tardan en actuar. La gente de a pie, no. Únete a un movimiento de vecinos, estudiantes y familias que dan la bienvenida a quienes llegan.",
+      body: `Las personas obligadas a huir de sus hogares necesitan dos cosas del resto de nosotros: una forma segura de llegar a un lugar donde estén protegidas y una cálida bienvenida cuando lleguen.
+
+Pedimos a los gobiernos que abran [vías seguras y legales](/calling-for), y les demostramos, calle a calle, que su ciudadanía está dispuesta a acoger.`,
+    },
+    {
+      slug: "calling-for",
+      title: "Lo que pedimos",
+      summary: "Vías seguras y legales hacia la protección, empezando por las personas que corren más riesgo.",
+      body: `## Reasentamiento para quienes corren más riesgo
+
+Algunas personas refugiadas no pueden esperar: quienes han sobrevivido a la tortura, y las mujeres y niñas en riesgo de sufrir abusos. Pedimos a los gobiernos que las reasienten y que ofrezcan muchas más plazas de las que ofrecen hoy.
+
+## Más vías seguras y legales
+
+El reasentamiento es una vía entre varias. Pedimos:
+
+- **patrocinio comunitario**, para que los grupos locales puedan acoger a una familia refugiada y acompañarla mientras se instala;
+- **reunificación familiar**, para que las familias separadas por la guerra puedan volver a vivir juntas;
+- **becas académicas y visados de estudio** para estudiantes refugiados;
+- **visados médicos** para quienes necesitan un tratamiento que no pueden recibir donde están.
+
+## Repartir la responsabilidad de forma justa
+
+La mayoría de las personas refugiadas vive en regiones en desarrollo. Un puñado de países acoge a casi todas, mientras que muchas de las naciones más ricas hacen poco. Cada país puede poner de su parte.`,
+    },
+    {
+      slug: "take-action",
+      title: "Pasa a la acción",
+      summary: "Cosas sencillas y concretas que puedes hacer esta semana para dar la bienvenida a quienes llegan.",
+      body: `El cambio empieza con gente de a pie que hace cosas sencillas.
+
+- **Firma una petición.** Suma tu nombre a una [campaña](/campaigns) y compártela con tus amistades.
+- **Alza la voz.** Cuéntale a la gente de tu entorno por qué te importan los derechos de las personas refugiadas.
+- **Únete a un grupo comunitario** que apoye a las personas recién llegadas donde vives.
+- **Patrocina a una familia.** En el patrocinio comunitario, un grupo de vecinos ayuda a una familia refugiada a encontrar un hogar, aprender el idioma y construir una nueva vida.
+- **Aprende** sobre los derechos de las personas refugiadas con nuestro [curso gratuito](/learn).`,
+    },
+    {
+      slug: "join",
+      title: "Únete a la comunidad",
+      summary: "Nos encantaría seguir en contacto y contarte qué más puedes hacer.",
+      body: `Miles de personas ya forman parte de este movimiento. Cuando te unes, te escribimos de vez en cuando con lo próximo que marca la diferencia: una petición que necesita firmas, un evento cerca de ti, una historia que vale la pena compartir.
+
+Solo te escribimos si nos lo pides, y puedes darte de baja cuando quieras con un solo clic. Lee cómo cuidamos tus datos en nuestro [aviso de privacidad](/privacy).`,
+    },
+    {
+      slug: "learn",
+      title: "Aprende",
+      summary: "Conoce los derechos de las personas refugiadas y cómo puedes defenderlos.",
+      body: `## Un curso en línea gratuito sobre los derechos de las personas refugiadas
+
+¿Quién es una persona refugiada? ¿Qué protección le da el derecho internacional y qué pasa cuando los gobiernos no se la ofrecen? El curso responde a estas preguntas en lecciones breves que puedes seguir a tu ritmo, en cualquier dispositivo.
+
+## Por qué es importante
+
+Conocer los hechos es la mejor respuesta al miedo y a la desinformación. Comparte lo que aprendas con la gente de tu entorno.`,
+    },
+    {
+      slug: "privacy",
+      title: "Aviso de privacidad",
+      summary: "Qué guardamos sobre ti, por qué, durante cuánto tiempo y cuáles son tus derechos.",
+      body: `Firmar una petición a favor de las personas refugiadas o unirte a un grupo de acogida puede decir algo sobre tus opiniones políticas. Tratamos todo lo que nos das teniéndolo en cuenta.
+
+## Qué recogemos
+
+Solo lo que pide cada formulario: normalmente tu nombre, tu dirección de correo electrónico y tu país. No guardamos ningún registro de tu dirección IP; para evitar abusos, guardamos un código de un solo sentido generado a partir de tu red, que no se puede volver a convertir en la dirección.
+
+## Qué hacemos con ello
+
+Contamos tu firma y solo mostramos tu nombre de pila si nos lo pides. Solo te enviamos correos sobre campañas si marcas la casilla que lo indica, y cada uno de esos correos incluye un enlace para darte de baja con un solo clic.
+
+## Tus derechos
+
+Puedes pedirnos una copia de todo lo que tenemos sobre ti, que lo corrijamos o que lo borremos. Escríbenos a través de la [página de contacto](/contact).`,
+    },
+    {
+      slug: "accessibility",
+      title: "Declaración de accesibilidad",
+      summary: "Este sitio es para todo el mundo, sea cual sea el dispositivo, el idioma o la tecnología de apoyo que use.",
+      body: `Nuestro objetivo es cumplir el nivel AA de las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2 en todas las páginas.
+
+- Todas las páginas funcionan solo con el teclado y con lectores de pantalla.
+- Todas las páginas funcionan sin JavaScript.
+- El texto se puede ampliar al doble de su tamaño sin que se pierda contenido.
+- El sitio se lee de derecha a izquierda en los idiomas que se escriben así.
+
+Si algo del sitio te resulta difícil de usar, cuéntanoslo a través de la [página de contacto](/contact) y lo arreglaremos.`,
+    },
+    {
+      slug: "contact",
+      title: "Escríbenos",
+      summary: "Preguntas, correcciones, solicitudes sobre tus datos o consultas de prensa.",
+      body: `Escribe al equipo que gestiona este sitio a la dirección que indica la organización que lo aloja.
+
+Si quieres una copia de tus datos o que los borremos, dilo en tu mensaje; respondemos en el plazo de un mes.`,
+    },
+  ],
+  figures: [
+    {
+      label: "de personas refugiadas en todo el mundo",
+      source: "ACNUR (UNHCR)",
+    },
+    {
+      label:
+        "de los jóvenes encuestados en todo el mundo están dispuestos a acoger a personas refugiadas en su país, en su comunidad o en su propia casa",
+      source: "encuesta mundial a jóvenes",
+    },
+    {
+      label: "de las personas refugiadas viven en regiones en desarrollo",
+      source: "ACNUR (UNHCR)",
+    },
+  ],
+  campaigns: [
+    {
+      slug: "stop-returns-to-afghanistan",
+      title: "Basta de devolver al peligro a solicitantes de asilo afganos",
+      summary:
+        "Estudiantes de toda Noruega apoyaron a una compañera de clase amenazada de deportación a un país en el que nunca había vivido. Ponte de su lado.",
+      demand:
+        "Dejen de devolver a solicitantes de asilo afganos a Afganistán hasta que puedan regresar con seguridad y dignidad.",
+      targetName: "Gobierno de Noruega",
+      body: `Una joven en Noruega esperaba terminar la escuela y llegar a ser médica. En cambio, le dijeron que la enviarían a Afganistán, un país en el que nunca había vivido.
+
+Sus compañeros de clase no miraron hacia otro lado. Miles de estudiantes de toda Noruega la apoyaron y le pidieron a su gobierno que lo reconsiderara.
+
+Hasta ese momento, 2016 había sido el año más mortífero del que se tenía registro en Afganistán. Nadie debería ser enviado de vuelta a un país en guerra. Pedimos al Gobierno de Noruega que detenga estas devoluciones hasta que las personas puedan regresar con seguridad y dignidad.`,
+      imageAlt:
+        "Ilustración: tres casas amarillas de noche, cada una con la puerta abierta y la luz que sale hacia la calle",
+      imageCaption: "La bienvenida empieza con una puerta abierta.",
+      imageCredit: CREDIT,
+    },
+    {
+      slug: "safe-and-legal-routes",
+      title: "Que se abran vías seguras y legales hacia la protección",
+      summary:
+        "Nadie debería tener que arriesgar su vida para ponerse a salvo. Pide a los gobiernos que ofrezcan vías reales hacia la protección.",
+      demand:
+        "Reasienten a las personas refugiadas más vulnerables y abran más vías seguras y legales: patrocinio comunitario, reunificación familiar, visados de estudio y visados médicos.",
+      targetName: "Líderes mundiales",
+      body: `La mayoría de las personas refugiadas vive en regiones en desarrollo, y un puñado de países acoge a casi todas. Las naciones más ricas pueden hacer mucho más.
+
+El reasentamiento ofrece a las personas que corren más riesgo, como quienes han sobrevivido a la tortura y las mujeres en riesgo de sufrir abusos, una forma segura de empezar de nuevo. El patrocinio comunitario, la reunificación familiar, las becas y los visados médicos abren más puertas.
+
+Suma tu nombre y demuestra a los líderes mundiales que su ciudadanía está dispuesta a acoger.`,
+      imageAlt:
+        "Ilustración: un felpudo negro con la palabra WELCOME («bienvenida») en letras amarillas, colocado entre dos puertas",
+      imageCaption: "Una vez, activistas colocaron felpudos de bienvenida frente al Parlamento neerlandés, en La Haya.",
+      imageCredit: CREDIT,
+    },
+  ],
+};

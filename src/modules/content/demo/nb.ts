@@ -1,0 +1,161 @@
+import type { DemoTranslation } from "./types.ts";
+
+const CREDIT = "Illustrasjon laget for iwelcome-demoen";
+
+/** The demo content in Norwegian Bokmål, in the same order as the English. */
+export const DEMO_NB: DemoTranslation = {
+  pages: [
+    {
+      slug: "home",
+      title: "Flyktninger er velkomne her",
+      summary:
+        "Regjeringer er trege til å handle. Vanlige folk er ikke det. Bli med i en bevegelse av naboer, studenter og familier som får nykommere til å føle seg velkomne.",
+      body: `Mennesker som må flykte fra hjemmene sine, trenger to ting fra oss andre: en trygg vei til beskyttelse, og en varm velkomst når de kommer fram.
+
+Vi ber regjeringer om å åpne [trygge og lovlige veier](/calling-for), og vi viser dem, gate for gate, at innbyggerne er klare til å ta imot.`,
+    },
+    {
+      slug: "calling-for",
+      title: "Dette krever vi",
+      summary: "Trygge og lovlige veier til beskyttelse, først og fremst for dem som er mest utsatt.",
+      body: `## Gjenbosetting for dem som er mest utsatt
+
+Noen flyktninger kan ikke vente: mennesker som har overlevd tortur, og kvinner og jenter som står i fare for å bli utsatt for overgrep. Vi ber regjeringer om å gjenbosette dem, og om å tilby langt flere plasser enn de gjør i dag.
+
+## Flere trygge og lovlige veier
+
+Gjenbosetting er én vei blant flere. Vi krever:
+
+- **sponsing fra lokalsamfunn**, slik at lokale grupper kan ta imot en flyktningfamilie og støtte dem mens de etablerer seg;
+- **familiegjenforening**, slik at familier som krigen har splittet, kan bo sammen igjen;
+- **studiestipender og studievisum** for studenter på flukt;
+- **medisinsk visum** for mennesker som trenger behandling de ikke kan få der de er.
+
+## Rettferdig ansvarsdeling
+
+De fleste flyktninger bor i utviklingsland. En håndfull land tar imot nesten alle sammen, mens mange av de rikeste landene gjør lite. Alle land kan gjøre sin del.`,
+    },
+    {
+      slug: "take-action",
+      title: "Engasjer deg",
+      summary: "Enkle, konkrete ting du kan gjøre denne uka for at nykommere skal føle seg velkomne.",
+      body: `Forandring begynner med at vanlige folk gjør enkle ting.
+
+- **Skriv under et opprop.** Sett navnet ditt på en [kampanje](/campaigns), og del den med venner.
+- **Si fra.** Fortell folk rundt deg hvorfor flyktningers rettigheter betyr noe for deg.
+- **Bli med i en lokal gruppe** som støtter nykommere der du bor.
+- **Bli sponsor for en familie.** Med sponsing fra lokalsamfunn hjelper en gruppe naboer en flyktningfamilie med å finne et hjem, lære språket og bygge et nytt liv.
+- **Lær** om flyktningers rettigheter på det [gratis kurset](/learn) vårt.`,
+    },
+    {
+      slug: "join",
+      title: "Bli en del av fellesskapet",
+      summary: "Vi vil gjerne holde kontakten og fortelle deg hva du kan gjøre videre.",
+      body: `Tusenvis av mennesker er allerede en del av denne bevegelsen. Når du blir med, skriver vi til deg innimellom om det neste du kan gjøre som betyr noe: et opprop som trenger underskrifter, et arrangement i nærheten av deg, en historie som er verdt å dele.
+
+Vi skriver bare til deg hvis du ber om det, og du kan melde deg av når som helst med ett klikk. Les hvordan vi tar vare på opplysningene dine, i [personvernerklæringen](/privacy) vår.`,
+    },
+    {
+      slug: "learn",
+      title: "Lær mer",
+      summary: "Forstå flyktningers rettigheter, og hvordan du kan forsvare dem.",
+      body: `## Et gratis nettkurs om flyktningers rettigheter
+
+Hvem er flyktning? Hvilken beskyttelse gir folkeretten dem, og hva skjer når regjeringer ikke gir dem den? Kurset svarer på disse spørsmålene i korte leksjoner du kan ta i ditt eget tempo, på hvilken som helst enhet.
+
+## Derfor er det viktig
+
+Å kjenne fakta er det beste svaret på frykt og feilinformasjon. Del det du lærer, med folk rundt deg.`,
+    },
+    {
+      slug: "privacy",
+      title: "Personvernerklæring",
+      summary: "Hva vi lagrer om deg, hvorfor, hvor lenge, og hvilke rettigheter du har.",
+      body: `Når du skriver under et opprop for flyktninger eller blir med i en velkomstgruppe, kan det si noe om de politiske meningene dine. Vi behandler alt du gir oss, med det i tankene.
+
+## Hva vi samler inn
+
+Bare det et skjema spør om: vanligvis navnet ditt, e-postadressen din og landet ditt. Vi lagrer ikke IP-adressen din. For å stoppe misbruk lagrer vi i stedet en enveiskode laget ut fra nettverket ditt, og den kan ikke gjøres om til adressen igjen.
+
+## Hva vi bruker det til
+
+Vi teller underskriften din, og vi viser fornavnet ditt bare hvis du ber oss om det. Vi sender deg e-post om kampanjer bare hvis du krysser av i boksen for det, og hver slik e-post har en lenke der du kan melde deg av med ett klikk.
+
+## Rettighetene dine
+
+Du kan be om en kopi av alt vi har lagret om deg, og du kan få det rettet eller slettet. Skriv til oss via [kontaktsiden](/contact).`,
+    },
+    {
+      slug: "accessibility",
+      title: "Tilgjengelighetserklæring",
+      summary: "Dette nettstedet er for alle, uansett hvilken enhet, hvilket språk eller hvilke hjelpemidler de bruker.",
+      body: `Målet vårt er at alle sidene oppfyller retningslinjene for tilgjengelig webinnhold (WCAG) 2.2 på nivå AA.
+
+- Alle sidene kan brukes med bare tastatur og med skjermleser.
+- Alle sidene fungerer uten JavaScript.
+- Teksten kan forstørres til dobbel størrelse uten at noe av innholdet forsvinner.
+- Nettstedet leses fra høyre mot venstre på språk som skrives slik.
+
+Hvis noe på nettstedet er vanskelig for deg å bruke, si fra via [kontaktsiden](/contact), så retter vi det.`,
+    },
+    {
+      slug: "contact",
+      title: "Kontakt oss",
+      summary: "Spørsmål, rettelser, henvendelser om personopplysninger eller pressehenvendelser.",
+      body: `Skriv til teamet som driver dette nettstedet, på adressen som organisasjonen bak nettstedet har oppgitt.
+
+Hvis du vil ha en kopi av opplysningene dine eller få dem slettet, skriv det i meldingen. Vi svarer innen én måned.`,
+    },
+  ],
+  figures: [
+    {
+      label: "flyktninger i verden",
+      source: "FNs høykommissær for flyktninger (UNHCR)",
+    },
+    {
+      label:
+        "av unge som ble spurt verden over, er klare til å ønske flyktninger velkommen i landet sitt, i lokalsamfunnet sitt eller i sitt eget hjem",
+      source: "global spørreundersøkelse blant unge",
+    },
+    {
+      label: "av flyktningene bor i utviklingsland",
+      source: "FNs høykommissær for flyktninger (UNHCR)",
+    },
+  ],
+  campaigns: [
+    {
+      slug: "stop-returns-to-afghanistan",
+      title: "Ikke send afghanske asylsøkere ut i fare",
+      summary:
+        "Elever over hele Norge stilte seg bak en klassekamerat som skulle sendes ut til et land hun aldri hadde bodd i. Stå sammen med dem.",
+      demand:
+        "Stans returene av afghanske asylsøkere til Afghanistan til de kan vende tilbake i trygghet og med verdighet.",
+      targetName: "Den norske regjeringen",
+      body: `En ung kvinne i Norge håpet å fullføre skolen og bli lege. I stedet fikk hun beskjed om at hun skulle sendes til Afghanistan, et land hun aldri hadde bodd i.
+
+Klassekameratene hennes så ikke bort. Tusenvis av elever over hele Norge stilte seg bak henne og ba regjeringen tenke seg om.
+
+På det tidspunktet var 2016 det dødeligste året som var registrert i Afghanistan. Ingen skal sendes til et land i krig. Vi ber den norske regjeringen stanse disse returene til folk kan vende tilbake trygt og med verdighet.`,
+      imageAlt: "Illustrasjon: tre gule hus om natten, alle med døren åpen og lys som strømmer ut på gata",
+      imageCaption: "Velkomsten begynner med en åpen dør.",
+      imageCredit: CREDIT,
+    },
+    {
+      slug: "safe-and-legal-routes",
+      title: "Åpne trygge og lovlige veier til beskyttelse",
+      summary:
+        "Ingen skal måtte risikere livet for å komme i sikkerhet. Be regjeringer om å tilby reelle veier til beskyttelse.",
+      demand:
+        "Gjenbosett de mest sårbare flyktningene, og åpne flere trygge og lovlige veier: sponsing fra lokalsamfunn, familiegjenforening, studievisum og medisinsk visum.",
+      targetName: "Verdens ledere",
+      body: `De fleste flyktninger bor i utviklingsland, og en håndfull land tar imot nesten alle sammen. De rikeste landene kan gjøre langt mer.
+
+Gjenbosetting gir dem som er mest utsatt, som overlevende etter tortur og kvinner som står i fare for å bli utsatt for overgrep, en trygg mulighet til å begynne på nytt. Sponsing fra lokalsamfunn, familiegjenforening, stipender og medisinsk visum åpner flere dører.
+
+Skriv under, og vis verdens ledere at innbyggerne deres er klare til å ønske flyktninger velkommen.`,
+      imageAlt: "Illustrasjon: en svart dørmatte med ordet WELCOME i gule bokstaver, som ligger mellom to dører",
+      imageCaption: "Aktivister la en gang ut velkomstmatter foran det nederlandske parlamentet i Haag.",
+      imageCredit: CREDIT,
+    },
+  ],
+};
