@@ -17,6 +17,8 @@ export interface I18n {
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
   formatDate(value: Date | string, options?: Intl.DateTimeFormatOptions): string;
   countryName(code: string): string;
+  /** A language's name in this language ("Arabic", "arabe", "العربية"…). */
+  languageName(code: string): string;
 }
 
 const compiled = new Map<string, IntlMessageFormat>();
@@ -38,6 +40,7 @@ export function i18nFor(locale: Locale): I18n {
   if (cached) return cached;
   const regions = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
   const countryNames = new Map<string, string>();
+  const languages = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
   const i18n: I18n = {
     locale,
     dir: localeInfo(locale).dir,
@@ -55,6 +58,7 @@ export function i18nFor(locale: Locale): I18n {
       }
       return name;
     },
+    languageName: (code) => languages.of(code) ?? code,
   };
   cache.set(locale, i18n);
   return i18n;

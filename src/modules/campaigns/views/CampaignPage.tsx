@@ -1,4 +1,5 @@
 import { usePage } from "../../../views/context.ts";
+import { FallbackNote } from "../../../views/FallbackNote.tsx";
 import type { FieldError } from "../../../views/Form.tsx";
 import { Markdown } from "../../../views/Markdown.tsx";
 import type { MessageKey } from "../../i18n/i18n.ts";
@@ -39,6 +40,7 @@ export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPagePr
   return (
     <article class="campaign" lang={campaign.locale === i18n.locale ? undefined : campaign.locale}>
       <header class="campaign__header">
+        <FallbackNote shownIn={campaign.locale} />
         <StatusBadge status={campaign.status} />
         <h1>{campaign.title}</h1>
         <p class="lead">{campaign.summary}</p>

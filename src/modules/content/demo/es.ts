@@ -88,7 +88,8 @@ Puedes pedirnos una copia de todo lo que tenemos sobre ti, que lo corrijamos o q
     {
       slug: "accessibility",
       title: "Declaración de accesibilidad",
-      summary: "Este sitio es para todo el mundo, sea cual sea el dispositivo, el idioma o la tecnología de apoyo que use.",
+      summary:
+        "Este sitio es para todo el mundo, sea cual sea el dispositivo, el idioma o la tecnología de apoyo que use.",
       body: `Nuestro objetivo es cumplir el nivel AA de las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2 en todas las páginas.
 
 - Todas las páginas funcionan solo con el teclado y con lectores de pantalla.

@@ -88,7 +88,8 @@ Du kan be om en kopi av alt vi har lagret om deg, og du kan få det rettet eller
     {
       slug: "accessibility",
       title: "Tilgjengelighetserklæring",
-      summary: "Dette nettstedet er for alle, uansett hvilken enhet, hvilket språk eller hvilke hjelpemidler de bruker.",
+      summary:
+        "Dette nettstedet er for alle, uansett hvilken enhet, hvilket språk eller hvilke hjelpemidler de bruker.",
       body: `Målet vårt er at alle sidene oppfyller retningslinjene for tilgjengelig webinnhold (WCAG) 2.2 på nivå AA.
 
 - Alle sidene kan brukes med bare tastatur og med skjermleser.

@@ -1,4 +1,5 @@
 import { usePage } from "../../../views/context.ts";
+import { FallbackNote } from "../../../views/FallbackNote.tsx";
 import { Markdown } from "../../../views/Markdown.tsx";
 import type { ContentPageView } from "../content.service.ts";
 
@@ -6,6 +7,7 @@ export function ContentPage({ page }: { page: ContentPageView }) {
   const { i18n } = usePage();
   return (
     <article class="page content-page" lang={page.locale === i18n.locale ? undefined : page.locale}>
+      <FallbackNote shownIn={page.locale} />
       <h1>{page.title}</h1>
       {page.summary ? <p class="lead">{page.summary}</p> : null}
       <Markdown html={page.body} />

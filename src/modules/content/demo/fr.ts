@@ -1,0 +1,163 @@
+import type { DemoTranslation } from "./types.ts";
+
+/** The demo content in French, in the same order as the English (pages.en.ts, figures.en.ts, campaigns.en.ts). */
+export const DEMO_FR: DemoTranslation = {
+  pages: [
+    {
+      slug: "home",
+      title: "Ici, les personnes réfugiées sont les bienvenues",
+      summary:
+        "Les gouvernements tardent à agir. Les simples citoyens, eux, n’attendent pas. Rejoignez un mouvement de voisins, d’étudiants et de familles qui font bon accueil aux nouveaux arrivants.",
+      body: `Les personnes contraintes de fuir leur foyer ont besoin de deux choses de notre part : un moyen sûr de trouver une protection, et un accueil chaleureux à leur arrivée.
+
+Nous demandons aux gouvernements d’ouvrir des [voies d’accès sûres et légales](/calling-for), et nous leur montrons, rue après rue, que leurs citoyens sont prêts à accueillir.`,
+    },
+    {
+      slug: "calling-for",
+      title: "Nos revendications",
+      summary: "Des voies sûres et légales vers la protection, à commencer par les personnes les plus menacées.",
+      body: `## La réinstallation pour les personnes les plus menacées
+
+Certaines personnes réfugiées ne peuvent pas attendre : celles qui ont survécu à la torture, et les femmes et les filles exposées à des violences. Nous appelons les gouvernements à les réinstaller, et à offrir bien plus de places qu’aujourd’hui.
+
+## Davantage de voies sûres et légales
+
+La réinstallation n’est qu’une voie parmi d’autres. Nous demandons :
+
+- **le parrainage communautaire**, pour que des groupes locaux puissent accueillir une famille réfugiée et l’accompagner dans son installation ;
+- **la réunification familiale**, pour que les familles séparées par la guerre puissent de nouveau vivre ensemble ;
+- **des bourses d’études et des visas étudiants** pour les étudiants réfugiés ;
+- **des visas médicaux** pour les personnes qui ont besoin de soins qu’elles ne peuvent pas recevoir là où elles se trouvent.
+
+## Partager équitablement la responsabilité
+
+La plupart des personnes réfugiées vivent dans des régions en développement. Une poignée de pays en accueillent la quasi-totalité, tandis que bon nombre des pays les plus riches en font bien peu. Chaque pays peut prendre sa part.`,
+    },
+    {
+      slug: "take-action",
+      title: "Agir",
+      summary:
+        "Des gestes simples et concrets, à faire dès cette semaine, pour bien accueillir les nouveaux arrivants.",
+      body: `Le changement commence par des gens ordinaires qui font des choses simples.
+
+- **Signez une pétition.** Ajoutez votre nom à une [campagne](/campaigns) et partagez-la avec vos proches.
+- **Faites-vous entendre.** Dites autour de vous pourquoi les droits des personnes réfugiées comptent pour vous.
+- **Rejoignez un groupe local** qui soutient les nouveaux arrivants près de chez vous.
+- **Parrainez une famille.** Dans le parrainage communautaire, un groupe de voisins aide une famille réfugiée à trouver un logement, à apprendre la langue et à construire une nouvelle vie.
+- **Informez-vous** sur les droits des personnes réfugiées grâce à notre [cours gratuit](/learn).`,
+    },
+    {
+      slug: "join",
+      title: "Rejoignez la communauté",
+      summary: "Nous aimerions rester en contact avec vous et vous dire comment agir ensuite.",
+      body: `Des milliers de personnes font déjà partie de ce mouvement. Quand vous nous rejoignez, nous vous écrivons de temps en temps pour vous proposer la prochaine action qui fait la différence : une pétition qui a besoin de signatures, un événement près de chez vous, une histoire qui mérite d’être partagée.
+
+Nous ne vous écrivons que si vous nous le demandez, et vous pouvez arrêter à tout moment, en un clic. Découvrez comment nous protégeons vos données dans notre [politique de confidentialité](/privacy).`,
+    },
+    {
+      slug: "learn",
+      title: "S’informer",
+      summary: "Comprendre les droits des personnes réfugiées et savoir comment les défendre.",
+      body: `## Un cours en ligne gratuit sur les droits des personnes réfugiées
+
+Qui est réfugié ? Quelle protection le droit international accorde-t-il aux personnes réfugiées, et que se passe-t-il quand les gouvernements manquent à ce devoir ? Le cours répond à ces questions en courtes leçons, à suivre à votre rythme, sur n’importe quel appareil.
+
+## Pourquoi c’est important
+
+Connaître les faits, c’est la meilleure réponse à la peur et à la désinformation. Partagez ce que vous apprenez avec votre entourage.`,
+    },
+    {
+      slug: "privacy",
+      title: "Politique de confidentialité",
+      summary: "Ce que nous conservons à votre sujet, pourquoi, pendant combien de temps, et quels sont vos droits.",
+      body: `Signer une pétition pour les personnes réfugiées ou rejoindre un groupe d’accueil peut révéler quelque chose de vos opinions politiques. Nous traitons tout ce que vous nous confiez en gardant cela à l’esprit.
+
+## Ce que nous collectons
+
+Uniquement ce que demande un formulaire : en général votre nom, votre adresse e-mail et votre pays. Nous ne gardons aucune trace de votre adresse IP ; pour empêcher les abus, nous conservons un code à sens unique, calculé à partir de votre réseau, qui ne permet pas de retrouver cette adresse.
+
+## Ce que nous en faisons
+
+Nous comptons votre signature et n’affichons votre prénom que si vous nous le demandez. Nous ne vous écrivons au sujet de nos campagnes que si vous cochez la case prévue à cet effet, et chacun de ces e-mails contient un lien de désabonnement en un clic.
+
+## Vos droits
+
+Vous pouvez demander une copie de tout ce que nous détenons à votre sujet, le faire corriger ou le faire effacer. Écrivez-nous via la [page de contact](/contact).`,
+    },
+    {
+      slug: "accessibility",
+      title: "Déclaration d’accessibilité",
+      summary:
+        "Ce site s’adresse à tout le monde, quels que soient l’appareil, la langue ou la technologie d’assistance utilisés.",
+      body: `Nous visons le niveau AA des règles pour l’accessibilité des contenus web (WCAG) 2.2 sur chaque page.
+
+- Chaque page fonctionne au clavier seul et avec un lecteur d’écran.
+- Chaque page fonctionne sans JavaScript.
+- Le texte peut être agrandi jusqu’à deux fois sa taille sans perte de contenu.
+- Le site s’affiche de droite à gauche dans les langues qui s’écrivent dans ce sens.
+
+Si quelque chose sur ce site vous est difficile à utiliser, dites-le-nous via la [page de contact](/contact) et nous le corrigerons.`,
+    },
+    {
+      slug: "contact",
+      title: "Nous contacter",
+      summary: "Questions, corrections, demandes concernant vos données ou demandes de la presse.",
+      body: `Écrivez à l’équipe qui gère ce site, à l’adresse indiquée par l’organisation qui l’héberge.
+
+Pour obtenir une copie de vos données ou leur effacement, précisez-le dans votre message ; nous répondons dans un délai d’un mois.`,
+    },
+  ],
+  figures: [
+    {
+      label: "de personnes réfugiées dans le monde",
+      source: "HCR (UNHCR)",
+    },
+    {
+      label:
+        "des jeunes interrogés dans le monde sont prêts à accueillir des personnes réfugiées dans leur pays, dans leur ville ou sous leur propre toit",
+      source: "enquête mondiale auprès des jeunes",
+    },
+    {
+      label: "des personnes réfugiées vivent dans des régions en développement",
+      source: "HCR (UNHCR)",
+    },
+  ],
+  campaigns: [
+    {
+      slug: "stop-returns-to-afghanistan",
+      title: "Stop aux renvois de demandeurs d’asile afghans vers le danger",
+      summary:
+        "Partout en Norvège, des élèves se sont mobilisés pour une camarade menacée d’expulsion vers un pays où elle n’avait jamais vécu. Soyez à leurs côtés.",
+      demand:
+        "Cessez de renvoyer les demandeurs d’asile afghans en Afghanistan tant qu’ils ne peuvent pas y retourner en sécurité et dans la dignité.",
+      targetName: "Le gouvernement norvégien",
+      body: `Une jeune femme vivant en Norvège espérait terminer sa scolarité et devenir médecin. Au lieu de cela, on lui a annoncé qu’elle serait renvoyée en Afghanistan, un pays où elle n’avait jamais vécu.
+
+Ses camarades n’ont pas détourné le regard. Des milliers d’élèves, partout en Norvège, l’ont soutenue et ont demandé à leur gouvernement de revoir sa position.
+
+En Afghanistan, 2016 avait été l’année la plus meurtrière jamais enregistrée jusqu’alors. Personne ne devrait être renvoyé dans un pays en guerre. Nous demandons au gouvernement norvégien d’arrêter ces renvois tant que les personnes ne peuvent pas rentrer en sécurité et dans la dignité.`,
+      imageAlt:
+        "Illustration : trois maisons jaunes, la nuit, chacune avec sa porte ouverte et la lumière qui se répand dans la rue",
+      imageCaption: "L’accueil commence par une porte ouverte.",
+      imageCredit: "Illustration réalisée pour la démonstration d’iwelcome",
+    },
+    {
+      slug: "safe-and-legal-routes",
+      title: "Ouvrez des voies sûres et légales vers la protection",
+      summary:
+        "Personne ne devrait avoir à risquer sa vie pour se mettre à l’abri. Demandez aux gouvernements d’ouvrir de véritables voies d’accès à la protection.",
+      demand:
+        "Réinstallez les personnes réfugiées les plus vulnérables et ouvrez davantage de voies sûres et légales : parrainage communautaire, réunification familiale, visas étudiants et visas médicaux.",
+      targetName: "Les dirigeants du monde",
+      body: `La plupart des personnes réfugiées vivent dans des régions en développement, et une poignée de pays en accueillent la quasi-totalité. Les pays les plus riches peuvent faire bien davantage.
+
+La réinstallation offre aux personnes les plus menacées, comme celles qui ont survécu à la torture ou les femmes exposées à des violences, un moyen sûr de prendre un nouveau départ. Le parrainage communautaire, la réunification familiale, les bourses d’études et les visas médicaux ouvrent d’autres portes.
+
+Ajoutez votre nom et montrez aux dirigeants du monde que leurs citoyens sont prêts à accueillir.`,
+      imageAlt: "Illustration : un paillasson noir portant le mot WELCOME en lettres jaunes, posé entre deux portes",
+      imageCaption:
+        "Un jour, des militants ont déposé des paillassons de bienvenue devant le Parlement néerlandais, à La Haye.",
+      imageCredit: "Illustration réalisée pour la démonstration d’iwelcome",
+    },
+  ],
+};
