@@ -110,7 +110,12 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>, op
     nudge: () => setImmediate(tick),
     async drain() {
       while (running) await running;
-      return pass();
+      // Held as the running pass, so that the timer does not start another beside it.
+      const own = pass().finally(() => {
+        running = null;
+      });
+      running = own;
+      return own;
     },
     async stop() {
       stopped = true;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { usePage } from "./context.ts";
+import { ICON } from "./Layout.tsx";
 
 /** The bare page for an iframe on another site: no navigation, the same look and script. */
 export function EmbedLayout({
@@ -21,6 +22,7 @@ export function EmbedLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{hasErrors ? t("layout.errorTitle", { title: fullTitle }) : fullTitle}</title>
+        <link rel="icon" href={ICON} />
         <link rel="stylesheet" href={assets.style} />
         <script type="module" src={assets.script} nonce={nonce} />
       </head>

@@ -14,7 +14,7 @@ const NAV = [
 const THEME_COLOUR = "#ffd400";
 
 /** A square in the theme colour: without an icon, every browser asks for /favicon.ico and gets a 404. */
-const ICON = `data:image/svg+xml,${encodeURIComponent(
+export const ICON = `data:image/svg+xml,${encodeURIComponent(
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="${THEME_COLOUR}"/></svg>`,
 )}`;
 

@@ -66,7 +66,12 @@ describe.each(engines())("migrations [%s]", (dialect) => {
     expect(results.filter((r) => r.demoLoaded)).toHaveLength(1);
     const [first] = handles;
     if (!first) throw new Error("no handle");
-    const pages = await first.db.selectFrom("content_pages").select("slug").where("slug", "=", "home").execute();
+    const pages = await first.db
+      .selectFrom("content_pages")
+      .select("slug")
+      .where("slug", "=", "home")
+      .where("locale", "=", "en")
+      .execute();
     expect(pages).toHaveLength(1);
   });
 

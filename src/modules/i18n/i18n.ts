@@ -1,5 +1,10 @@
 import { IntlMessageFormat } from "intl-messageformat";
+import ar from "./catalogs/ar.json" with { type: "json" };
 import en from "./catalogs/en.json" with { type: "json" };
+import es from "./catalogs/es.json" with { type: "json" };
+import fa from "./catalogs/fa.json" with { type: "json" };
+import fr from "./catalogs/fr.json" with { type: "json" };
+import nb from "./catalogs/nb.json" with { type: "json" };
 import { type Locale, localeInfo } from "./locales.ts";
 
 export type MessageKey = keyof typeof en;
@@ -7,7 +12,7 @@ export type MessageValues = Record<string, string | number | Date>;
 type Catalog = Record<MessageKey, string>;
 
 /** Every locale's catalog. A locale's catalog must hold every key the English one has. */
-export const CATALOGS: Record<Locale, Catalog> = { en };
+export const CATALOGS: Record<Locale, Catalog> = { en, nb, fr, es, ar, fa };
 
 /** What a page, an email or a file needs to speak one language. */
 export interface I18n {
@@ -27,7 +32,7 @@ function message(locale: Locale, key: MessageKey): IntlMessageFormat {
   const id = `${locale}\u0000${key}`;
   let format = compiled.get(id);
   if (!format) {
-    format = new IntlMessageFormat(CATALOGS[locale][key], locale);
+    format = new IntlMessageFormat(CATALOGS[locale][key], localeInfo(locale).intl);
     compiled.set(id, format);
   }
   return format;
@@ -38,16 +43,17 @@ const cache = new Map<Locale, I18n>();
 export function i18nFor(locale: Locale): I18n {
   const cached = cache.get(locale);
   if (cached) return cached;
-  const regions = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
+  const tag = localeInfo(locale).intl;
+  const regions = new Intl.DisplayNames([tag], { type: "region", fallback: "code" });
   const countryNames = new Map<string, string>();
-  const languages = new Intl.DisplayNames([locale], { type: "language", fallback: "code" });
+  const languages = new Intl.DisplayNames([tag], { type: "language", fallback: "code" });
   const i18n: I18n = {
     locale,
     dir: localeInfo(locale).dir,
     t: (key, values) => String(message(locale, key).format(values)),
-    formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    formatNumber: (value, options) => new Intl.NumberFormat(tag, options).format(value),
     formatDate: (value, options = { dateStyle: "long" }) =>
-      new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(
+      new Intl.DateTimeFormat(tag, { timeZone: "UTC", ...options }).format(
         typeof value === "string" ? new Date(value) : value,
       ),
     countryName: (code) => {

@@ -1,5 +1,13 @@
 /** The languages the site speaks. The first is the default and its URLs carry no prefix. */
-export const LOCALES = [{ code: "en", name: "English", dir: "ltr" }] as const satisfies readonly LocaleInfo[];
+export const LOCALES = [
+  { code: "en", name: "English", dir: "ltr", intl: "en" },
+  { code: "nb", name: "Norsk bokmål", dir: "ltr", intl: "nb" },
+  { code: "fr", name: "Français", dir: "ltr", intl: "fr" },
+  { code: "es", name: "Español", dir: "ltr", intl: "es" },
+  { code: "ar", name: "العربية", dir: "rtl", intl: "ar" },
+  // Persian as spoken in Afghanistan: Afghan month and country names from Intl.
+  { code: "fa", name: "دری", dir: "rtl", intl: "fa-AF" },
+] as const satisfies readonly LocaleInfo[];
 
 export interface LocaleInfo {
   /** BCP 47 tag, also the URL prefix (/ar/…). */
@@ -7,6 +15,8 @@ export interface LocaleInfo {
   /** The language's name in itself, for the switcher. */
   name: string;
   dir: "ltr" | "rtl";
+  /** The tag given to Intl and the message formatter, where it says more than the code. */
+  intl: string;
 }
 
 export type Locale = (typeof LOCALES)[number]["code"];

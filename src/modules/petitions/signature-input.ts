@@ -50,13 +50,18 @@ function ticked(body: Record<string, unknown>, field: string): boolean {
   return typeof value === "string" && value !== "" && value !== "0" && value !== "false";
 }
 
+/** Arabic-Indic and Persian digits, as phones in those languages type them, read as 0–9. */
+function asciiDigits(value: string): string {
+  return value.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+}
+
 export function readSignatureForm(body: unknown): SignatureForm {
   const b = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
   return {
     name: text(b, "name").replace(/\s+/g, " "),
     email: text(b, "email"),
     country: text(b, "country").toUpperCase(),
-    postcode: text(b, "postcode").replace(/\s+/g, " "),
+    postcode: asciiDigits(text(b, "postcode")).replace(/\s+/g, " "),
     comment: text(b, "comment"),
     updates: ticked(b, "updates"),
     public: ticked(b, "public"),

@@ -87,17 +87,23 @@ function csrfOf(html: string): string {
   return token as string;
 }
 
-/**
- * Signs and confirms through the same form posts the pages make, for the specs about what
- * happens next. The request context shares the page's cookies, so the CSRF token matches.
- */
-export async function signAndConfirm(request: APIRequestContext, slug: string, email: string, country = "NO") {
+/** Signs through the form's own post; returns the thank-you page it leads to. */
+export async function signByPost(request: APIRequestContext, slug: string, email: string, country = "NO") {
   const page = await request.get(`/campaigns/${slug}`);
   const signed = await request.post(`/campaigns/${slug}/signatures`, {
     form: { _csrf: csrfOf(await page.text()), name: "Nadia Rahimi", email, country },
     maxRedirects: 0,
   });
   expect(signed.status(), "signing answers with a redirect to the thank-you page").toBe(303);
+  return signed.headers().location ?? "";
+}
+
+/**
+ * Signs and confirms through the same form posts the pages make, for the specs about what
+ * happens next. The request context shares the page's cookies, so the CSRF token matches.
+ */
+export async function signAndConfirm(request: APIRequestContext, slug: string, email: string, country = "NO") {
+  await signByPost(request, slug, email, country);
   const link = await confirmationLink(request, email);
   const confirmPage = await request.get(link);
   const token = new URL(link).searchParams.get("token") ?? "";
@@ -106,4 +112,5 @@ export async function signAndConfirm(request: APIRequestContext, slug: string, e
     maxRedirects: 0,
   });
   expect(confirmed.status(), "confirming answers with a redirect to the thank-you page").toBe(303);
+  return confirmed.headers().location ?? "";
 }
