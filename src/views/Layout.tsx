@@ -28,24 +28,35 @@ function isCurrent(href: string, path: string): boolean {
   return href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
 }
 
+/**
+ * The languages, folded behind the current one so that six names do not fill a phone's
+ * first screen. A details element: it opens and closes without JavaScript.
+ */
 function LanguageSwitcher() {
   const { i18n, path } = usePage();
+  const current = LOCALES.find((l) => l.code === i18n.locale) ?? LOCALES[0];
   return (
     <nav class="languages" aria-label={i18n.t("languages.label")}>
-      <ul>
-        {LOCALES.map((l) => (
-          <li key={l.code}>
-            <a
-              href={`/language/${l.code}?next=${encodeURIComponent(path)}`}
-              lang={l.code}
-              hreflang={l.code}
-              aria-current={l.code === i18n.locale ? "true" : undefined}
-            >
-              {l.name}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <details class="languages__menu">
+        <summary>
+          <span class="visually-hidden">{i18n.t("languages.label")}: </span>
+          {current.name}
+        </summary>
+        <ul>
+          {LOCALES.map((l) => (
+            <li key={l.code}>
+              <a
+                href={`/language/${l.code}?next=${encodeURIComponent(path)}`}
+                lang={l.code}
+                hreflang={l.code}
+                aria-current={l.code === i18n.locale ? "true" : undefined}
+              >
+                {l.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
     </nav>
   );
 }

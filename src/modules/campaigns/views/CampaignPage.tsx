@@ -44,6 +44,13 @@ export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPagePr
         <StatusBadge status={campaign.status} />
         <h1>{campaign.title}</h1>
         <p class="lead">{campaign.summary}</p>
+        {open ? (
+          <p class="campaign__jump">
+            <a class="button" href="#sign">
+              {t("sign.heading")}
+            </a>
+          </p>
+        ) : null}
         <CampaignImage
           url={campaign.image_url}
           alt={campaign.image_alt}
