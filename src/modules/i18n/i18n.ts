@@ -38,6 +38,23 @@ function message(locale: Locale, key: MessageKey): IntlMessageFormat {
   return format;
 }
 
+const RTL_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/**
+ * Text put into a message (a name, a title, a place) keeps its own direction: on a
+ * right-to-left page, or when it is itself right-to-left, it is wrapped in the Unicode
+ * first-strong isolate, so that "Amina, Norway" or an English title in an Arabic sentence
+ * is not reordered with the words around it.
+ */
+function isolated(dir: "ltr" | "rtl", values: MessageValues | undefined): MessageValues | undefined {
+  if (!values) return values;
+  const out: MessageValues = {};
+  for (const [name, value] of Object.entries(values)) {
+    out[name] = typeof value === "string" && (dir === "rtl" || RTL_TEXT.test(value)) ? `\u2068${value}\u2069` : value;
+  }
+  return out;
+}
+
 const cache = new Map<Locale, I18n>();
 
 export function i18nFor(locale: Locale): I18n {
@@ -50,7 +67,7 @@ export function i18nFor(locale: Locale): I18n {
   const i18n: I18n = {
     locale,
     dir: localeInfo(locale).dir,
-    t: (key, values) => String(message(locale, key).format(values)),
+    t: (key, values) => String(message(locale, key).format(isolated(localeInfo(locale).dir, values))),
     formatNumber: (value, options) => new Intl.NumberFormat(tag, options).format(value),
     formatDate: (value, options = { dateStyle: "long" }) =>
       new Intl.DateTimeFormat(tag, { timeZone: "UTC", ...options }).format(
