@@ -16,6 +16,8 @@ import { render } from "./http/render.ts";
 import { registerSecurityHeaders } from "./http/security.ts";
 import "./http/types.ts";
 import { campaignRoutes } from "./modules/campaigns/campaigns.routes.ts";
+import { communityRoutes } from "./modules/community/community.routes.ts";
+import { manageRoutes } from "./modules/community/manage.routes.ts";
 import { contentRoutes } from "./modules/content/content.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { mailboxRoutes } from "./modules/mail/mailbox.routes.ts";
@@ -113,6 +115,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(petitionApiRoutes, { deps });
   await app.register(embedRoutes, { deps });
   await app.register(shareImageRoutes, { deps });
+  await app.register(communityRoutes, { deps });
+  await app.register(manageRoutes, { deps });
   if (!production && deps.mailer.kind === "dev-mailbox") await app.register(mailboxRoutes, { deps });
 
   return app;

@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean | number;
   /** Run the job worker inside the web process (off when `npm run worker` runs it apart). */
   worker: boolean;
+  /** How long personal data is kept (see docs/operations.md, "Retention"). */
+  retention: { unconfirmedDays: number; networkDays: number; signersMonths: number };
   /** Load the demo content into an empty database at start. */
   seedDemo: boolean;
 }
@@ -129,6 +131,11 @@ export function loadConfig(env: Env = process.env): Config {
 
   const rateLimits = pick(env, "RATE_LIMITS", ["on", "off"] as const, "on") === "on";
   const trustProxy = parseTrustProxy(env.TRUST_PROXY?.trim());
+  const retention = {
+    unconfirmedDays: integer(env, "RETENTION_UNCONFIRMED_DAYS", 30, 1, 3650),
+    networkDays: integer(env, "RETENTION_NETWORK_DAYS", 30, 1, 3650),
+    signersMonths: integer(env, "RETENTION_SIGNERS_MONTHS", 6, 1, 120),
+  };
   const worker = pick(env, "WORKER", ["on", "off"] as const, "on") === "on";
   const seedDemo = pick(env, "DEMO_CONTENT", ["on", "off"] as const, "on") === "on";
 
@@ -147,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits,
     trustProxy,
     worker,
+    retention,
     dataDir,
     seedDemo,
   };

@@ -20,6 +20,43 @@ export interface Tables {
   jobs: JobTable;
   campaign_translations: CampaignTranslationTable;
   campaign_update_translations: CampaignUpdateTranslationTable;
+  topics: TopicTable;
+  topic_names: TopicNameTable;
+  supporter_topics: SupporterTopicTable;
+  join_requests: JoinRequestTable;
+}
+
+/** A subject the site's campaigns are about, which supporters may say they care about. */
+export interface TopicTable {
+  id: Generated<number>;
+  slug: string;
+  position: number;
+}
+
+export interface TopicNameTable {
+  topic_id: number;
+  locale: string;
+  name: string;
+}
+
+export interface SupporterTopicTable {
+  supporter_id: number;
+  topic_id: number;
+}
+
+/** A join form sent and not yet confirmed by the address's owner. */
+export interface JoinRequestTable {
+  id: Generated<number>;
+  supporter_id: number;
+  name: string;
+  country: string;
+  locale: string;
+  /** JSON array of topic slugs. */
+  topics: string;
+  wants_updates: number;
+  network_hash: string | null;
+  created_at: string;
+  confirmed_at: string | null;
 }
 
 /** A campaign's words in a language other than its own (campaigns.locale). */
@@ -103,6 +140,8 @@ export interface CampaignTable {
   image_height: number | null;
   image_caption: string | null;
   image_credit: string | null;
+  /** When it stopped taking signatures; the retention clock for its signers' details starts then. */
+  closed_at: string | null;
 }
 
 /** "confirm": a signature counts once its email link is confirmed; "instant": at once. */
@@ -140,6 +179,10 @@ export interface SupporterTable {
   locale: string;
   created_at: string;
   updated_at: string;
+  /** When they confirmed joining the community; null if they never joined. */
+  member_since: string | null;
+  /** When their personal data was erased at their request; the row stays, empty, so counts hold. */
+  erased_at: string | null;
 }
 
 export type SignatureStatus = "pending" | "confirmed" | "invalidated";

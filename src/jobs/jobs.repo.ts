@@ -79,10 +79,11 @@ export async function claimJobs(db: Db, dialect: Dialect, limit: number, lockMs:
   });
 }
 
+/** A job done keeps no payload: whatever it carried (an address to write to) is not kept. */
 export async function markJobDone(db: Db, id: number): Promise<void> {
   await db
     .updateTable("jobs")
-    .set({ status: "done", locked_until: null, last_error: null, updated_at: now() })
+    .set({ status: "done", payload: "{}", locked_until: null, last_error: null, updated_at: now() })
     .where("id", "=", id)
     .execute();
 }

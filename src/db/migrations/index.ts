@@ -4,6 +4,7 @@ import * as m0001 from "./0001_foundation.ts";
 import * as m0002 from "./0002_petitions.ts";
 import * as m0003 from "./0003_campaign_images.ts";
 import * as m0004 from "./0004_translations.ts";
+import * as m0005 from "./0005_community.ts";
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: "0002_petitions", ...m0002 },
   { name: "0003_campaign_images", ...m0003 },
   { name: "0004_translations", ...m0004 },
+  { name: "0005_community", ...m0005 },
 ];

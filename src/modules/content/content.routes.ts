@@ -9,7 +9,6 @@ import { HomePage } from "./views/HomePage.tsx";
 const PAGE_URLS = {
   "/calling-for": PAGE_SLUGS.callingFor,
   "/take-action": PAGE_SLUGS.takeAction,
-  "/join": PAGE_SLUGS.join,
   "/learn": PAGE_SLUGS.learn,
   "/privacy": PAGE_SLUGS.privacy,
   "/accessibility": PAGE_SLUGS.accessibility,

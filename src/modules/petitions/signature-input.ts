@@ -68,7 +68,7 @@ export function readSignatureForm(body: unknown): SignatureForm {
   };
 }
 
-function nameProblem(name: string): MessageKey | null {
+export function nameProblem(name: string): MessageKey | null {
   if (name === "") return "sign.error.name.missing";
   if (name.length > LIMITS.name) return "sign.error.name.tooLong";
   if (CONTROL.test(name) || URL_LIKE.test(name)) return "sign.error.name.invalid";
@@ -76,7 +76,7 @@ function nameProblem(name: string): MessageKey | null {
   return null;
 }
 
-const EMAIL_MESSAGES = {
+export const EMAIL_MESSAGES = {
   missing: "sign.error.email.missing",
   "too-long": "sign.error.email.tooLong",
   invalid: "sign.error.email.invalid",

@@ -47,3 +47,36 @@ export async function confirmConsents(db: Db, supporterId: number, source: strin
     .where("withdrawn_at", "is", null)
     .execute();
 }
+
+export type WithdrawalMethod = "one-click" | "unsubscribe-page" | "preferences" | "erasure";
+
+/** Withdraws every current consent of a supporter for a purpose; the records stay, marked. */
+export async function withdrawConsents(
+  db: Db,
+  supporterId: number,
+  purpose: ConsentPurpose,
+  method: WithdrawalMethod,
+): Promise<number> {
+  const result = await db
+    .updateTable("consents")
+    .set({ withdrawn_at: now(), withdrawn_method: method })
+    .where("supporter_id", "=", supporterId)
+    .where("purpose", "=", purpose)
+    .where("withdrawn_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Whether the supporter has a confirmed, not withdrawn consent for this purpose: the gate for every such email. */
+export async function hasCurrentConsent(db: Db, supporterId: number, purpose: ConsentPurpose): Promise<boolean> {
+  const row = await db
+    .selectFrom("consents")
+    .select("id")
+    .where("supporter_id", "=", supporterId)
+    .where("purpose", "=", purpose)
+    .where("confirmed_at", "is not", null)
+    .where("withdrawn_at", "is", null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

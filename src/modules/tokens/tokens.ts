@@ -3,10 +3,15 @@ import type { Db } from "../../db/index.ts";
 import { now } from "../../db/portable.ts";
 
 /** What a token lets its holder do; each purpose has its own lifetime. */
-export type TokenPurpose = "confirm-signature";
+export type TokenPurpose = "confirm-signature" | "confirm-join" | "manage";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
-  "confirm-signature": 7 * 24 * 60 * 60 * 1000,
+  "confirm-signature": 7 * DAY_MS,
+  "confirm-join": 7 * DAY_MS,
+  // A link to see, change or erase one's data: short-lived, like a password reset.
+  manage: DAY_MS,
 };
 
 // 32 random bytes in base64url: 43 characters.

@@ -66,30 +66,52 @@ Knowing the facts is the best answer to fear and misinformation. Share what you 
     slug: "privacy",
     title: "Privacy notice",
     summary: "What we keep about you, why, for how long, and your rights.",
-    body: `Signing a petition for refugees or joining a welcome group can say something about your political opinions. We treat everything you give us with that in mind.
+    body: `Signing a petition for refugees or joining a welcome group can say something about your political opinions. We treat everything you give us with that in mind, and keep as little as we can for as short a time as we can.
 
-## What we collect
+## What we keep
 
-Only what a form asks for: usually your name, email address and country. We keep no record of your IP address; to stop abuse we keep a one-way code made from your network that cannot be turned back into the address.
+- **When you sign a petition:** your name, email address and country, and your postcode and comment if you give them. We show your first name and country among recent signatures only if you tick the box that asks for it. Nobody else ever sees your email address.
+- **When you join the community:** your name, email address, country, the language you want us to write in, and the topics you chose.
+- **Where you came from:** the campaign link or the website that brought you to a petition, so that we know which ways of sharing work.
+- **Your network:** we never keep your IP address. To stop floods of fake signatures we keep a one-way code made from your network with a key that changes every day, so that codes from different days cannot be linked; it is deleted after 30 days.
 
 ## What we do with it
 
-We count your signature and show your first name only if you ask us to. We email you about campaigns only if you tick the box that says so, and every such email has a one-click unsubscribe link.
+We count your signature once you confirm it from the email we send you. We email you about campaigns only if you tick the box that says so and confirm it, and we keep a record of what you agreed to, in which words, and when. Every such email has a link that unsubscribes you with one click. Your signatures still count after you unsubscribe.
+
+## How long we keep it
+
+- A signature or a request to join that is never confirmed is deleted after 30 days.
+- Six months after a petition closes, the names and details of its signers are erased; only the number of signatures by country remains.
+- Your details as a member stay until you ask us to erase them.
 
 ## Your rights
 
-You can ask for a copy of everything we hold about you, have it corrected, or have it erased. Write to us through the [contact page](/contact).`,
+- **Change your preferences** (language, topics, emails) on the [preferences page](/preferences): we email you a link, no password needed.
+- **See everything we hold about you**, download it as a file, or **have it erased** on the [your data page](/your-data). When you erase your data, we remove every personal detail everywhere we keep it, and send you one last email to say it is done.
+- For anything else, write to us through the [contact page](/contact).`,
   },
   {
     slug: "accessibility",
     title: "Accessibility statement",
     summary: "This site is for everyone, whatever device, language or assistive technology they use.",
-    body: `We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA on every page.
+    body: `We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA on every page, in every language the site speaks.
 
-- Every page works with a keyboard alone and with screen readers.
-- Every page works without JavaScript.
-- Text can be enlarged to twice its size without loss of content.
-- The site reads right to left in languages that are written that way.
+## What we test, and how
+
+Every change to the site runs automated tests in a real browser (Chromium):
+
+- **axe-core** checks every public page for WCAG 2.2 A and AA failures, in English and in Arabic, with empty forms, with forms showing errors, and after signing a petition.
+- **Keyboard only:** a test signs a petition using nothing but the keyboard, in English and in Arabic, and checks at every step that the focus can be seen.
+- **Small screens and zoom:** every page is checked at 320 pixels wide and at 200% zoom, with nothing that needs scrolling sideways.
+- **Without JavaScript:** every page and every form works with JavaScript turned off.
+- **Right to left:** Arabic and Persian pages are laid out right to left, and we look at screenshots of them, not only at test results.
+
+Forms say what is wrong in a list at the top that takes the focus and links to each field. Changes to a petition's count are announced to screen readers now and then, without moving the focus.
+
+## What we know is not perfect yet
+
+Automated tests find many problems but not all. We have not yet had the site tested by people who use screen readers and voice control every day; we want to, and we will publish what they find.
 
 If something on the site is hard for you to use, please tell us through the [contact page](/contact) and we will fix it.`,
   },

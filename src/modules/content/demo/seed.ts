@@ -4,6 +4,7 @@ import type { Tables } from "../../../db/tables.ts";
 import { CAMPAIGNS_EN } from "./campaigns.en.ts";
 import { FIGURES_EN } from "./figures.en.ts";
 import { PAGES_EN } from "./pages.en.ts";
+import { DEMO_TOPICS } from "./topics.ts";
 import { DEMO_TRANSLATIONS } from "./translations.ts";
 import type { DemoTranslation } from "./types.ts";
 
@@ -72,7 +73,22 @@ export async function seedDemoContent(trx: Transaction<Tables>): Promise<boolean
     )
     .execute();
   for (const [locale, demo] of Object.entries(DEMO_TRANSLATIONS)) await seedTranslation(trx, locale, demo, at);
+  await seedTopics(trx);
   return true;
+}
+
+async function seedTopics(trx: Transaction<Tables>) {
+  for (const [position, topic] of DEMO_TOPICS.entries()) {
+    const { id } = await trx
+      .insertInto("topics")
+      .values({ slug: topic.slug, position })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("topic_names")
+      .values(Object.entries(topic.names).map(([locale, name]) => ({ topic_id: id, locale, name })))
+      .execute();
+  }
 }
 
 /** One language's pages, figures and campaign translations, matched to the English by slug and order. */

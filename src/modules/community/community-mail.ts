@@ -1,0 +1,121 @@
+import type { Deps } from "../../deps.ts";
+import type { JobHandler } from "../../jobs/worker.ts";
+import { i18nFor } from "../i18n/i18n.ts";
+import { DEFAULT_LOCALE, isLocale, localisedPath } from "../i18n/locales.ts";
+import { renderEmail } from "../mail/email.tsx";
+import { firstNameOf } from "../petitions/signatures.repo.ts";
+import { issueToken } from "../tokens/tokens.ts";
+import { JOB_SEND_JOIN_CONFIRMATION, JOB_SEND_WELCOME } from "./join.service.ts";
+import { isManageTarget, JOB_SEND_MANAGE_LINK } from "./manage.service.ts";
+import { unsubscribeToken } from "./unsubscribe-token.ts";
+import { JOB_SEND_ERASURE_RECEIPT } from "./your-data.service.ts";
+
+function numberIn(payload: unknown, name: string): number {
+  const value = (payload as Record<string, unknown> | null)?.[name];
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new Error(`payload has no ${name}`);
+  return value;
+}
+
+const url = (deps: Deps, path: string) => new URL(path, deps.config.publicUrl).toString();
+
+/**
+ * The headers and footer line of every email that is not strictly transactional: one
+ * click unsubscribes (RFC 8058), with no login and no question.
+ */
+export function unsubscribeParts(deps: Deps, supporterId: number, locale: string) {
+  const link = `${url(deps, localisedPath(isLocale(locale) ? locale : DEFAULT_LOCALE, "/unsubscribe"))}?u=${unsubscribeToken(deps.config.secretKey, supporterId)}`;
+  return {
+    headers: { "List-Unsubscribe": `<${link}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    link,
+  };
+}
+
+const sendJoinConfirmation: JobHandler = async (deps, payload) => {
+  const request = await deps.db
+    .selectFrom("join_requests")
+    .innerJoin("supporters", "supporters.id", "join_requests.supporter_id")
+    .select([
+      "join_requests.id",
+      "join_requests.name",
+      "join_requests.locale",
+      "join_requests.confirmed_at",
+      "supporters.email",
+    ])
+    .where("join_requests.id", "=", numberIn(payload, "joinRequestId"))
+    .executeTakeFirst();
+  if (!request || request.confirmed_at) return;
+  const i18n = i18nFor(isLocale(request.locale) ? request.locale : DEFAULT_LOCALE);
+  const token = await issueToken(deps.db, "confirm-join", request.id);
+  const link = `${url(deps, localisedPath(i18n.locale, "/join/confirm"))}?token=${token}`;
+  const values = { name: firstNameOf(request.name) };
+  const mail = renderEmail(i18n, {
+    subject: i18n.t("mail.join.subject"),
+    paragraphs: [i18n.t("mail.greeting", values), i18n.t("mail.join.body")],
+    action: { label: i18n.t("mail.join.button"), url: link },
+    footnotes: [i18n.t("mail.confirm.expiry"), i18n.t("mail.join.notYou")],
+  });
+  await deps.mailer.send({ to: request.email, ...mail });
+};
+
+const sendWelcome: JobHandler = async (deps, payload) => {
+  const supporter = await deps.db
+    .selectFrom("supporters")
+    .select(["id", "email", "name", "locale", "erased_at"])
+    .where("id", "=", numberIn(payload, "supporterId"))
+    .executeTakeFirst();
+  if (!supporter || supporter.erased_at) return;
+  const i18n = i18nFor(isLocale(supporter.locale) ? supporter.locale : DEFAULT_LOCALE);
+  const unsubscribe = unsubscribeParts(deps, supporter.id, i18n.locale);
+  const mail = renderEmail(i18n, {
+    subject: i18n.t("mail.welcome.subject"),
+    paragraphs: [
+      i18n.t("mail.greeting", { name: firstNameOf(supporter.name) }),
+      i18n.t("mail.welcome.body"),
+      i18n.t("mail.welcome.next"),
+    ],
+    action: { label: i18n.t("mail.welcome.button"), url: url(deps, localisedPath(i18n.locale, "/take-action")) },
+    footnotes: [i18n.t("mail.unsubscribe", { link: unsubscribe.link })],
+  });
+  await deps.mailer.send({ to: supporter.email, ...mail, headers: unsubscribe.headers });
+};
+
+/** The link that lets a supporter see, change or erase what is held about them. */
+const sendManageLink: JobHandler = async (deps, payload) => {
+  const target = (payload as { target?: unknown } | null)?.target;
+  if (!isManageTarget(target)) throw new Error("payload has no target");
+  const supporter = await deps.db
+    .selectFrom("supporters")
+    .select(["id", "email", "name", "locale", "erased_at"])
+    .where("id", "=", numberIn(payload, "supporterId"))
+    .executeTakeFirst();
+  if (!supporter || supporter.erased_at) return;
+  const i18n = i18nFor(isLocale(supporter.locale) ? supporter.locale : DEFAULT_LOCALE);
+  const token = await issueToken(deps.db, "manage", supporter.id);
+  const link = `${url(deps, localisedPath(i18n.locale, "/manage"))}?token=${token}&next=${target}`;
+  const mail = renderEmail(i18n, {
+    subject: i18n.t(target === "your-data" ? "mail.manage.dataSubject" : "mail.manage.preferencesSubject"),
+    paragraphs: [i18n.t("mail.greeting", { name: firstNameOf(supporter.name) }), i18n.t("mail.manage.body")],
+    action: { label: i18n.t("mail.manage.button"), url: link },
+    footnotes: [i18n.t("mail.manage.expiry"), i18n.t("mail.manage.notYou")],
+  });
+  await deps.mailer.send({ to: supporter.email, ...mail });
+};
+
+/** The last email to an erased supporter: the address comes in the job, as nothing else holds it now. */
+const sendErasureReceipt: JobHandler = async (deps, payload) => {
+  const { email, locale } = (payload ?? {}) as { email?: unknown; locale?: unknown };
+  if (typeof email !== "string") throw new Error("payload has no email");
+  const i18n = i18nFor(typeof locale === "string" && isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const mail = renderEmail(i18n, {
+    subject: i18n.t("mail.erased.subject"),
+    paragraphs: [i18n.t("mail.erased.body"), i18n.t("mail.erased.signatures")],
+  });
+  await deps.mailer.send({ to: email, ...mail });
+};
+
+export const COMMUNITY_JOBS: Record<string, JobHandler> = {
+  [JOB_SEND_JOIN_CONFIRMATION]: sendJoinConfirmation,
+  [JOB_SEND_WELCOME]: sendWelcome,
+  [JOB_SEND_MANAGE_LINK]: sendManageLink,
+  [JOB_SEND_ERASURE_RECEIPT]: sendErasureReceipt,
+};

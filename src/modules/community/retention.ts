@@ -1,0 +1,141 @@
+import type { Deps } from "../../deps.ts";
+import type { JobHandler } from "../../jobs/worker.ts";
+
+export const JOB_APPLY_RETENTION = "apply-retention";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function daysAgo(days: number, now: Date): string {
+  return new Date(now.getTime() - days * DAY_MS).toISOString();
+}
+
+function monthsAgo(months: number, now: Date): string {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString();
+}
+
+/**
+ * Keeps personal data no longer than the privacy notice says, run daily:
+ * - signatures and join requests never confirmed are deleted after RETENTION_UNCONFIRMED_DAYS,
+ *   with their unconfirmed consents and tokens;
+ * - network hashes are dropped after RETENTION_NETWORK_DAYS;
+ * - the signers of a petition closed RETENTION_SIGNERS_MONTHS ago become anonymous rows
+ *   (country and date only), so its counts stay;
+ * - a supporter left with nothing (no signature, request, consent or membership) is deleted.
+ * Returns how many rows each step touched.
+ */
+export async function applyRetention(deps: Deps, now = new Date()) {
+  const { unconfirmedDays, networkDays, signersMonths } = deps.config.retention;
+  const unconfirmedBefore = daysAgo(unconfirmedDays, now);
+  return deps.db.transaction().execute(async (trx) => {
+    const stale = await trx
+      .selectFrom("signatures")
+      .select("id")
+      .where("status", "=", "pending")
+      .where("created_at", "<", unconfirmedBefore)
+      .execute();
+    const staleIds = stale.map((s) => s.id);
+    if (staleIds.length > 0) {
+      await trx
+        .deleteFrom("tokens")
+        .where("purpose", "=", "confirm-signature")
+        .where("subject_id", "in", staleIds)
+        .execute();
+      await trx.deleteFrom("signatures").where("id", "in", staleIds).execute();
+    }
+    const staleJoins = await trx
+      .selectFrom("join_requests")
+      .select("id")
+      .where("confirmed_at", "is", null)
+      .where("created_at", "<", unconfirmedBefore)
+      .execute();
+    const joinIds = staleJoins.map((j) => j.id);
+    if (joinIds.length > 0) {
+      await trx.deleteFrom("tokens").where("purpose", "=", "confirm-join").where("subject_id", "in", joinIds).execute();
+      await trx.deleteFrom("join_requests").where("id", "in", joinIds).execute();
+    }
+    const consents = await trx
+      .deleteFrom("consents")
+      .where("confirmed_at", "is", null)
+      .where("given_at", "<", unconfirmedBefore)
+      .executeTakeFirst();
+
+    const networkBefore = daysAgo(networkDays, now);
+    const network = await trx
+      .updateTable("signatures")
+      .set({ network_hash: null })
+      .where("network_hash", "is not", null)
+      .where("created_at", "<", networkBefore)
+      .executeTakeFirst();
+    await trx
+      .updateTable("join_requests")
+      .set({ network_hash: null })
+      .where("network_hash", "is not", null)
+      .where("created_at", "<", networkBefore)
+      .execute();
+
+    const closedBefore = monthsAgo(signersMonths, now);
+    const anonymised = await trx
+      .updateTable("signatures")
+      .set({
+        name: "",
+        postcode: null,
+        comment: null,
+        show_name: 0,
+        referred_by: null,
+        utm_source: null,
+        utm_medium: null,
+        utm_campaign: null,
+        utm_term: null,
+        utm_content: null,
+        referrer_host: null,
+        network_hash: null,
+      })
+      .where("name", "!=", "")
+      .where("campaign_id", "in", (eb) =>
+        eb
+          .selectFrom("campaigns")
+          .select("id")
+          .where("closed_at", "is not", null)
+          .where("closed_at", "<", closedBefore),
+      )
+      .executeTakeFirst();
+
+    const orphans = await trx
+      .deleteFrom("supporters")
+      .where("member_since", "is", null)
+      .where("created_at", "<", unconfirmedBefore)
+      .where((eb) =>
+        eb.and([
+          eb.not(
+            eb.exists(
+              eb.selectFrom("signatures").select("id").whereRef("signatures.supporter_id", "=", "supporters.id"),
+            ),
+          ),
+          eb.not(
+            eb.exists(
+              eb.selectFrom("join_requests").select("id").whereRef("join_requests.supporter_id", "=", "supporters.id"),
+            ),
+          ),
+          eb.not(
+            eb.exists(eb.selectFrom("consents").select("id").whereRef("consents.supporter_id", "=", "supporters.id")),
+          ),
+        ]),
+      )
+      .executeTakeFirst();
+
+    return {
+      unconfirmedSignatures: staleIds.length,
+      unconfirmedJoins: joinIds.length,
+      unconfirmedConsents: Number(consents.numDeletedRows),
+      networkHashes: Number(network.numUpdatedRows),
+      anonymisedSigners: Number(anonymised.numUpdatedRows),
+      emptySupporters: Number(orphans.numDeletedRows),
+    };
+  });
+}
+
+export const retentionJob: JobHandler = async (deps) => {
+  await applyRetention(deps);
+};

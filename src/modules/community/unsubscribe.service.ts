@@ -1,0 +1,20 @@
+import type { Deps } from "../../deps.ts";
+import { type WithdrawalMethod, withdrawConsents } from "../supporters/consents.repo.ts";
+import { supporterOfUnsubscribeToken } from "./unsubscribe-token.ts";
+
+/** Whether an unsubscribe link is one of ours (it never says anything about the supporter). */
+export function isUnsubscribeToken(deps: Deps, token: unknown): boolean {
+  return supporterOfUnsubscribeToken(deps.config.secretKey, token) !== null;
+}
+
+/**
+ * Stops every email about campaigns to the supporter the link was made for: their
+ * consents are marked withdrawn, with when and how. Signatures they gave still count.
+ * Unsubscribing twice is the same as once.
+ */
+export async function unsubscribe(deps: Deps, token: unknown, method: WithdrawalMethod): Promise<boolean> {
+  const supporterId = supporterOfUnsubscribeToken(deps.config.secretKey, token);
+  if (supporterId === null) return false;
+  await withdrawConsents(deps.db, supporterId, "email-updates", method);
+  return true;
+}

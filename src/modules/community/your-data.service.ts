@@ -1,0 +1,176 @@
+import { now } from "../../db/portable.ts";
+import type { Deps } from "../../deps.ts";
+import { enqueueJob } from "../../jobs/jobs.repo.ts";
+
+export const JOB_SEND_ERASURE_RECEIPT = "send-erasure-receipt";
+
+/** Everything held about one supporter, as they may download it. */
+export async function exportSupporterData(deps: Deps, supporterId: number) {
+  const db = deps.db;
+  const supporter = await db
+    .selectFrom("supporters")
+    .select(["email", "name", "country", "postcode", "locale", "created_at", "updated_at", "member_since"])
+    .where("id", "=", supporterId)
+    .where("erased_at", "is", null)
+    .executeTakeFirst();
+  if (!supporter) return null;
+  const [signatures, consents, joins, topics] = await Promise.all([
+    db
+      .selectFrom("signatures")
+      .innerJoin("campaigns", "campaigns.id", "signatures.campaign_id")
+      .select([
+        "campaigns.slug as petition",
+        "campaigns.title as petition_title",
+        "signatures.name",
+        "signatures.country",
+        "signatures.postcode",
+        "signatures.comment",
+        "signatures.show_name",
+        "signatures.status",
+        "signatures.locale",
+        "signatures.referral_code",
+        "signatures.referred_by",
+        "signatures.utm_source",
+        "signatures.utm_medium",
+        "signatures.utm_campaign",
+        "signatures.utm_term",
+        "signatures.utm_content",
+        "signatures.referrer_host",
+        "signatures.created_at",
+        "signatures.confirmed_at",
+      ])
+      .where("signatures.supporter_id", "=", supporterId)
+      .orderBy("signatures.created_at")
+      .execute(),
+    db
+      .selectFrom("consents")
+      .select([
+        "purpose",
+        "wording",
+        "wording_version",
+        "locale",
+        "source",
+        "method",
+        "given_at",
+        "confirmed_at",
+        "withdrawn_at",
+        "withdrawn_method",
+      ])
+      .where("supporter_id", "=", supporterId)
+      .orderBy("given_at")
+      .execute(),
+    db
+      .selectFrom("join_requests")
+      .select(["name", "country", "locale", "topics", "wants_updates", "created_at", "confirmed_at"])
+      .where("supporter_id", "=", supporterId)
+      .orderBy("created_at")
+      .execute(),
+    db
+      .selectFrom("supporter_topics")
+      .innerJoin("topics", "topics.id", "supporter_topics.topic_id")
+      .select("topics.slug")
+      .where("supporter_topics.supporter_id", "=", supporterId)
+      .execute(),
+  ]);
+  const emails = await db
+    .selectFrom("dev_mail")
+    .select(["subject", "created_at"])
+    .where("to", "=", supporter.email)
+    .orderBy("id")
+    .execute();
+  return {
+    exported_at: now(),
+    supporter,
+    topics: topics.map((t) => t.slug),
+    signatures: signatures.map((s) => ({ ...s, show_name: s.show_name === 1 })),
+    consents,
+    join_requests: joins.map((j) => ({
+      ...j,
+      topics: JSON.parse(j.topics) as string[],
+      wants_updates: j.wants_updates === 1,
+    })),
+    emails_sent: emails,
+  };
+}
+
+/**
+ * Erases a supporter: every personal field, everywhere it lives, is removed or blanked in
+ * one transaction. Confirmed signatures stay as anonymous rows (country and date only), so
+ * every petition's count stays right; waiting signatures and join requests go entirely.
+ * A last email, to the address as it was, says it is done.
+ */
+export async function eraseSupporter(deps: Deps, supporterId: number): Promise<boolean> {
+  const erased = await deps.db.transaction().execute(async (trx) => {
+    const supporter = await trx
+      .selectFrom("supporters")
+      .select(["email", "locale"])
+      .where("id", "=", supporterId)
+      .where("erased_at", "is", null)
+      .executeTakeFirst();
+    if (!supporter) return false;
+    const at = now();
+    const signatureIds = (
+      await trx.selectFrom("signatures").select("id").where("supporter_id", "=", supporterId).execute()
+    ).map((s) => s.id);
+    const joinIds = (
+      await trx.selectFrom("join_requests").select("id").where("supporter_id", "=", supporterId).execute()
+    ).map((j) => j.id);
+    if (signatureIds.length > 0) {
+      await trx
+        .deleteFrom("tokens")
+        .where("purpose", "=", "confirm-signature")
+        .where("subject_id", "in", signatureIds)
+        .execute();
+    }
+    if (joinIds.length > 0) {
+      await trx.deleteFrom("tokens").where("purpose", "=", "confirm-join").where("subject_id", "in", joinIds).execute();
+    }
+    await trx.deleteFrom("tokens").where("purpose", "=", "manage").where("subject_id", "=", supporterId).execute();
+    await trx
+      .deleteFrom("signatures")
+      .where("supporter_id", "=", supporterId)
+      .where("status", "!=", "confirmed")
+      .execute();
+    await trx
+      .updateTable("signatures")
+      .set({
+        name: "",
+        postcode: null,
+        comment: null,
+        show_name: 0,
+        referred_by: null,
+        utm_source: null,
+        utm_medium: null,
+        utm_campaign: null,
+        utm_term: null,
+        utm_content: null,
+        referrer_host: null,
+        network_hash: null,
+      })
+      .where("supporter_id", "=", supporterId)
+      .execute();
+    await trx.deleteFrom("join_requests").where("supporter_id", "=", supporterId).execute();
+    await trx.deleteFrom("consents").where("supporter_id", "=", supporterId).execute();
+    await trx.deleteFrom("supporter_topics").where("supporter_id", "=", supporterId).execute();
+    await trx.deleteFrom("dev_mail").where("to", "=", supporter.email).execute();
+    await trx
+      .updateTable("supporters")
+      .set({
+        email: `erased-${supporterId}@invalid`,
+        email_canonical: `erased:${supporterId}`,
+        name: "",
+        country: null,
+        postcode: null,
+        member_since: null,
+        erased_at: at,
+        updated_at: at,
+      })
+      .where("id", "=", supporterId)
+      .execute();
+    // The address travels in this one job until the receipt is sent; done jobs keep no payload.
+    await enqueueJob(trx, JOB_SEND_ERASURE_RECEIPT, { email: supporter.email, locale: supporter.locale });
+    return true;
+  });
+  deps.wakeWorker();
+  return erased;
+}
