@@ -10,11 +10,15 @@ export function isLoopbackPeer(request: FastifyRequest): boolean {
 
 /**
  * A keyed hash of the client's network, never the address itself: IPv4 addresses are
- * taken whole, IPv6 addresses by their /64 (one household or phone). The same network
- * gives the same hash under one SECRET_KEY, so limits and flood detection still work.
+ * taken whole, IPv6 addresses by their /64 (one household or phone). The key is derived
+ * from SECRET_KEY and the day (UTC), so the same network gives the same hash all day, and
+ * limits and flood detection still work, while hashes from different days cannot be linked.
  */
-export function networkHash(secretKey: string, ip: string): string {
-  return createHmac("sha256", secretKey)
+export function networkHash(secretKey: string, ip: string, at: Date = new Date()): string {
+  const dailyKey = createHmac("sha256", secretKey)
+    .update(`net-key:${at.toISOString().slice(0, 10)}`)
+    .digest();
+  return createHmac("sha256", dailyKey)
     .update(`net:${networkOf(ip)}`)
     .digest("base64url")
     .slice(0, 22);

@@ -5,7 +5,7 @@ import type { FieldError } from "../../views/Form.tsx";
 import { guessCountry } from "../i18n/countries.ts";
 import { localisedPath } from "../i18n/locales.ts";
 import { getPetitionStats } from "../petitions/petition-page.service.ts";
-import type { SignatureForm } from "../petitions/signature-input.ts";
+import { blankSignatureForm, type SignatureForm } from "../petitions/signature-input.ts";
 import { getCampaign } from "./campaigns.service.ts";
 import { CampaignPage } from "./views/CampaignPage.tsx";
 
@@ -26,15 +26,8 @@ export async function sendCampaignPage(
 ) {
   const campaign = await getCampaign(deps, slug, request.locale);
   const stats = await getPetitionStats(deps, campaign);
-  const values: SignatureForm = state.form ?? {
-    name: "",
-    email: "",
-    country: guessCountry(request.headers["accept-language"], request.locale) ?? "",
-    postcode: "",
-    comment: "",
-    updates: false,
-    public: false,
-  };
+  const values: SignatureForm =
+    state.form ?? blankSignatureForm(guessCountry(request.headers["accept-language"], request.locale));
   const errors = state.errors ?? [];
   const pageUrl = new URL(
     localisedPath(request.locale, `/campaigns/${campaign.slug}`),

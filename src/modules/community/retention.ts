@@ -1,5 +1,6 @@
 import type { Deps } from "../../deps.ts";
 import type { JobHandler } from "../../jobs/worker.ts";
+import { ANONYMOUS_SIGNATURE } from "../petitions/signatures.repo.ts";
 
 export const JOB_APPLY_RETENTION = "apply-retention";
 
@@ -78,20 +79,7 @@ export async function applyRetention(deps: Deps, now = new Date()) {
     const closedBefore = monthsAgo(signersMonths, now);
     const anonymised = await trx
       .updateTable("signatures")
-      .set({
-        name: "",
-        postcode: null,
-        comment: null,
-        show_name: 0,
-        referred_by: null,
-        utm_source: null,
-        utm_medium: null,
-        utm_campaign: null,
-        utm_term: null,
-        utm_content: null,
-        referrer_host: null,
-        network_hash: null,
-      })
+      .set(ANONYMOUS_SIGNATURE)
       .where("name", "!=", "")
       .where("campaign_id", "in", (eb) =>
         eb

@@ -1,6 +1,7 @@
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
 import { enqueueJob } from "../../jobs/jobs.repo.ts";
+import { ANONYMOUS_SIGNATURE } from "../petitions/signatures.repo.ts";
 
 export const JOB_SEND_ERASURE_RECEIPT = "send-erasure-receipt";
 
@@ -131,24 +132,7 @@ export async function eraseSupporter(deps: Deps, supporterId: number): Promise<b
       .where("supporter_id", "=", supporterId)
       .where("status", "!=", "confirmed")
       .execute();
-    await trx
-      .updateTable("signatures")
-      .set({
-        name: "",
-        postcode: null,
-        comment: null,
-        show_name: 0,
-        referred_by: null,
-        utm_source: null,
-        utm_medium: null,
-        utm_campaign: null,
-        utm_term: null,
-        utm_content: null,
-        referrer_host: null,
-        network_hash: null,
-      })
-      .where("supporter_id", "=", supporterId)
-      .execute();
+    await trx.updateTable("signatures").set(ANONYMOUS_SIGNATURE).where("supporter_id", "=", supporterId).execute();
     await trx.deleteFrom("join_requests").where("supporter_id", "=", supporterId).execute();
     await trx.deleteFrom("consents").where("supporter_id", "=", supporterId).execute();
     await trx.deleteFrom("supporter_topics").where("supporter_id", "=", supporterId).execute();

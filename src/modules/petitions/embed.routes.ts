@@ -10,7 +10,7 @@ import { guessCountry } from "../i18n/countries.ts";
 import { localisedPath } from "../i18n/locales.ts";
 import { issueEmbedToken, isValidEmbedToken } from "./embed-token.ts";
 import { getCount } from "./petition-api.service.ts";
-import { readSignatureForm, type SignatureForm } from "./signature-input.ts";
+import { blankSignatureForm, readSignatureForm, type SignatureForm } from "./signature-input.ts";
 import { signPetition } from "./signing.service.ts";
 import { sourceFields, sourceFromForm, sourceFromVisit } from "./source.ts";
 import { getThankYou } from "./thank-you.service.ts";
@@ -32,15 +32,7 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     state: { form?: SignatureForm; errors?: FieldError[]; source: Record<string, string>; status?: number },
   ) {
     const { campaign, total_signatures, goal } = await getCount(deps, request.params.slug, request.i18n);
-    const values = state.form ?? {
-      name: "",
-      email: "",
-      country: guessCountry(request.headers["accept-language"], request.locale) ?? "",
-      postcode: "",
-      comment: "",
-      updates: false,
-      public: false,
-    };
+    const values = state.form ?? blankSignatureForm(guessCountry(request.headers["accept-language"], request.locale));
     const errors = state.errors ?? [];
     return reply.page(
       h(EmbedPage, {

@@ -50,6 +50,11 @@ function ticked(body: Record<string, unknown>, field: string): boolean {
   return typeof value === "string" && value !== "" && value !== "0" && value !== "false";
 }
 
+/** An empty sign form, with the country guessed from the visitor's languages. */
+export function blankSignatureForm(country: string | undefined): SignatureForm {
+  return { name: "", email: "", country: country ?? "", postcode: "", comment: "", updates: false, public: false };
+}
+
 /** Arabic-Indic and Persian digits, as phones in those languages type them, read as 0–9. */
 function asciiDigits(value: string): string {
   return value.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));

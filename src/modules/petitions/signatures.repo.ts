@@ -136,3 +136,22 @@ export async function recentPublicSigners(db: Db, campaignId: number, limit: num
 export function firstNameOf(fullName: string): string {
   return fullName.trim().split(/\s+/)[0] ?? "";
 }
+
+/**
+ * What is left of a signature once its signer's details are erased (at their request, or
+ * by retention): its campaign, country, status and dates, so that counts stay right.
+ */
+export const ANONYMOUS_SIGNATURE = {
+  name: "",
+  postcode: null,
+  comment: null,
+  show_name: 0,
+  referred_by: null,
+  utm_source: null,
+  utm_medium: null,
+  utm_campaign: null,
+  utm_term: null,
+  utm_content: null,
+  referrer_host: null,
+  network_hash: null,
+} as const;

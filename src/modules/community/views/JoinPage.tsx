@@ -1,11 +1,11 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import { Markdown } from "../../../views/Markdown.tsx";
+import { PersonFields } from "../../../views/PersonFields.tsx";
 import type { ContentPageView } from "../../content/content.service.ts";
-import { countriesByName } from "../../i18n/countries.ts";
 import { LOCALES, localisedPath } from "../../i18n/locales.ts";
-import { LIMITS } from "../../petitions/signature-input.ts";
 import type { JoinForm } from "../join-input.ts";
+import { TopicChoices } from "./TopicChoices.tsx";
 
 export interface JoinPageProps {
   intro: ContentPageView;
@@ -28,38 +28,7 @@ export function JoinPage({ intro, topics, values, errors }: JoinPageProps) {
         <h2 id="join-form-heading">{t("join.formHeading")}</h2>
         <ErrorSummary errors={errors} />
         <Form action={localisedPath(i18n.locale, "/join")}>
-          <Field name="name" label={t("sign.name.label")} error={error("name")}>
-            {(a) => (
-              <input {...a} type="text" autocomplete="name" maxLength={LIMITS.name} value={values.name} required />
-            )}
-          </Field>
-          <Field name="email" label={t("sign.email.label")} hint={t("join.email.hint")} error={error("email")}>
-            {(a) => (
-              <input
-                {...a}
-                type="email"
-                autocomplete="email"
-                inputMode="email"
-                spellcheck={false}
-                dir="ltr"
-                maxLength={LIMITS.email}
-                value={values.email}
-                required
-              />
-            )}
-          </Field>
-          <Field name="country" label={t("sign.country.label")} error={error("country")}>
-            {(a) => (
-              <select {...a} autocomplete="country" required>
-                <option value="">{t("sign.country.choose")}</option>
-                {countriesByName(i18n.locale, i18n.countryName).map((c) => (
-                  <option key={c.code} value={c.code} selected={c.code === values.country}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <PersonFields values={values} error={error} emailHint={t("join.email.hint")} />
           <Field name="language" label={t("join.language.label")} error={error("language")}>
             {(a) => (
               <select {...a} required>
@@ -88,18 +57,7 @@ export function JoinPage({ intro, topics, values, errors }: JoinPageProps) {
                   {t("form.errorPrefix", { message: topicsError })}
                 </p>
               ) : null}
-              {topics.map((topic) => (
-                <div class="checkbox" key={topic.slug}>
-                  <input
-                    type="checkbox"
-                    id={`topic-${topic.slug}`}
-                    name="topics"
-                    value={topic.slug}
-                    checked={values.topics.includes(topic.slug)}
-                  />
-                  <label for={`topic-${topic.slug}`}>{topic.name}</label>
-                </div>
-              ))}
+              <TopicChoices topics={topics} chosen={values.topics} />
             </fieldset>
           ) : null}
           <div class="checkbox">

@@ -1,6 +1,7 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import { LOCALES, localisedPath } from "../../i18n/locales.ts";
+import { TopicChoices } from "./TopicChoices.tsx";
 
 /** Asks for an address to send the link to, for a supporter who is not signed in. */
 export function AskForLinkPage({
@@ -73,18 +74,7 @@ export function PreferencesPage({ values, topics, saved, errors }: PreferencesPa
         </Field>
         <fieldset class="field" id="field-topics">
           <legend>{t("join.topics.legend")}</legend>
-          {topics.map((topic) => (
-            <div class="checkbox" key={topic.slug}>
-              <input
-                type="checkbox"
-                id={`topic-${topic.slug}`}
-                name="topics"
-                value={topic.slug}
-                checked={values.topics.includes(topic.slug)}
-              />
-              <label for={`topic-${topic.slug}`}>{topic.name}</label>
-            </div>
-          ))}
+          <TopicChoices topics={topics} chosen={values.topics} />
         </fieldset>
         <div class="checkbox">
           <input type="checkbox" id="field-emails" name="emails" value="yes" checked={values.emails} />

@@ -1,6 +1,6 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
-import { countriesByName } from "../../i18n/countries.ts";
+import { PersonFields } from "../../../views/PersonFields.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
 import { LIMITS, type SignatureForm } from "../signature-input.ts";
 
@@ -19,7 +19,6 @@ export function SignForm({ slug, values, errors, postcodeRequired, source, embed
   const { i18n } = usePage();
   const t = i18n.t;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
-  const countries = countriesByName(i18n.locale, i18n.countryName);
   return (
     <section class="sign" aria-labelledby="sign-heading" id="sign">
       <h2 id="sign-heading">{t("sign.heading")}</h2>
@@ -32,36 +31,7 @@ export function SignForm({ slug, values, errors, postcodeRequired, source, embed
         {Object.entries(source).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <Field name="name" label={t("sign.name.label")} error={error("name")}>
-          {(a) => <input {...a} type="text" autocomplete="name" maxLength={LIMITS.name} value={values.name} required />}
-        </Field>
-        <Field name="email" label={t("sign.email.label")} hint={t("sign.email.hint")} error={error("email")}>
-          {(a) => (
-            <input
-              {...a}
-              type="email"
-              autocomplete="email"
-              inputMode="email"
-              spellcheck={false}
-              dir="ltr"
-              maxLength={LIMITS.email}
-              value={values.email}
-              required
-            />
-          )}
-        </Field>
-        <Field name="country" label={t("sign.country.label")} error={error("country")}>
-          {(a) => (
-            <select {...a} autocomplete="country" required>
-              <option value="">{t("sign.country.choose")}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code} selected={c.code === values.country}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PersonFields values={values} error={error} emailHint={t("sign.email.hint")} />
         <Field
           name="postcode"
           label={t(postcodeRequired ? "sign.postcode.label" : "sign.postcode.labelOptional")}
