@@ -71,31 +71,53 @@ Conocer los hechos es la mejor respuesta al miedo y a la desinformación. Compar
       slug: "privacy",
       title: "Aviso de privacidad",
       summary: "Qué guardamos sobre ti, por qué, durante cuánto tiempo y cuáles son tus derechos.",
-      body: `Firmar una petición a favor de las personas refugiadas o unirte a un grupo de acogida puede decir algo sobre tus opiniones políticas. Tratamos todo lo que nos das teniéndolo en cuenta.
+      body: `Firmar una petición a favor de las personas refugiadas o unirte a un grupo de acogida puede decir algo sobre tus opiniones políticas. Tratamos todo lo que nos das teniéndolo en cuenta, y guardamos lo menos posible durante el menor tiempo posible.
 
-## Qué recogemos
+## Qué guardamos
 
-Solo lo que pide cada formulario: normalmente tu nombre, tu dirección de correo electrónico y tu país. No guardamos ningún registro de tu dirección IP; para evitar abusos, guardamos un código de un solo sentido generado a partir de tu red, que no se puede volver a convertir en la dirección.
+- **Cuando firmas una petición:** tu nombre, tu dirección de correo electrónico y tu país, además de tu código postal y tu comentario si nos los das. Solo mostramos tu nombre de pila y tu país entre las firmas recientes si marcas la casilla que lo pide. Nadie más ve nunca tu dirección de correo.
+- **Cuando te unes a la comunidad:** tu nombre, tu dirección de correo electrónico, tu país, el idioma en el que quieres que te escribamos y los temas que elegiste.
+- **Cómo llegaste:** el enlace de la campaña o el sitio web que te llevó a una petición, para saber qué formas de compartir funcionan.
+- **Tu red:** nunca guardamos tu dirección IP. Para frenar avalanchas de firmas falsas, guardamos un código de un solo sentido generado a partir de tu red con una clave que cambia cada día, para que los códigos de días distintos no se puedan relacionar entre sí; ese código se borra a los 30 días.
 
 ## Qué hacemos con ello
 
-Contamos tu firma y solo mostramos tu nombre de pila si nos lo pides. Solo te enviamos correos sobre campañas si marcas la casilla que lo indica, y cada uno de esos correos incluye un enlace para darte de baja con un solo clic.
+Contamos tu firma en cuanto la confirmas desde el correo que te enviamos. Solo te enviamos correos sobre campañas si marcas la casilla que lo indica y lo confirmas, y guardamos constancia de lo que aceptaste, con qué palabras y cuándo. Cada uno de esos correos incluye un enlace para darte de baja con un solo clic. Tus firmas siguen contando después de que te des de baja.
+
+## Cuánto tiempo lo guardamos
+
+- Una firma o una solicitud para unirte que nunca se confirma se borra a los 30 días.
+- Seis meses después de que se cierre una petición, se borran los nombres y los datos de quienes la firmaron; solo queda el número de firmas por país.
+- Tus datos como miembro se guardan hasta que nos pidas que los borremos.
 
 ## Tus derechos
 
-Puedes pedirnos una copia de todo lo que tenemos sobre ti, que lo corrijamos o que lo borremos. Escríbenos a través de la [página de contacto](/contact).`,
+- **Cambia tus preferencias** (idioma, temas, correos) en la [página de preferencias](/preferences): te enviamos un enlace por correo, sin necesidad de contraseña.
+- **Consulta todo lo que guardamos sobre ti**, descárgalo en un archivo o **pide que lo borremos** en la página [Tus datos](/your-data). Cuando borras tus datos, eliminamos todos tus datos personales de todos los lugares donde los guardamos y te enviamos un último correo para confirmarlo.
+- Para cualquier otra cosa, escríbenos a través de la [página de contacto](/contact).`,
     },
     {
       slug: "accessibility",
       title: "Declaración de accesibilidad",
       summary:
         "Este sitio es para todo el mundo, sea cual sea el dispositivo, el idioma o la tecnología de apoyo que use.",
-      body: `Nuestro objetivo es cumplir el nivel AA de las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2 en todas las páginas.
+      body: `Nuestro objetivo es cumplir el nivel AA de las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2 en todas las páginas, en todos los idiomas del sitio.
 
-- Todas las páginas funcionan solo con el teclado y con lectores de pantalla.
-- Todas las páginas funcionan sin JavaScript.
-- El texto se puede ampliar al doble de su tamaño sin que se pierda contenido.
-- El sitio se lee de derecha a izquierda en los idiomas que se escriben así.
+## Qué probamos y cómo
+
+Con cada cambio en el sitio se ejecutan pruebas automatizadas en un navegador real (Chromium):
+
+- **axe-core** revisa todas las páginas públicas en busca de incumplimientos de los niveles A y AA de las WCAG 2.2, en inglés y en árabe, con formularios vacíos, con formularios que muestran errores y después de firmar una petición.
+- **Solo con el teclado:** una prueba firma una petición usando únicamente el teclado, en inglés y en árabe, y comprueba en cada paso que el foco se ve.
+- **Pantallas pequeñas y zoom:** todas las páginas se comprueban con 320 píxeles de ancho y con un zoom del 200 %, sin nada que obligue a desplazarse en horizontal.
+- **Sin JavaScript:** todas las páginas y todos los formularios funcionan con JavaScript desactivado.
+- **De derecha a izquierda:** las páginas en árabe y en persa se muestran de derecha a izquierda, y revisamos capturas de pantalla de ellas, no solo los resultados de las pruebas.
+
+Los formularios indican qué está mal en una lista en la parte superior que recibe el foco y enlaza a cada campo. Los cambios en el número de firmas de una petición se anuncian de vez en cuando a los lectores de pantalla, sin mover el foco.
+
+## Lo que sabemos que aún no es perfecto
+
+Las pruebas automatizadas encuentran muchos problemas, pero no todos. Todavía no hemos hecho que personas que usan a diario lectores de pantalla y control por voz prueben el sitio; queremos hacerlo y publicaremos lo que encuentren.
 
 Si algo del sitio te resulta difícil de usar, cuéntanoslo a través de la [página de contacto](/contact) y lo arreglaremos.`,
     },

@@ -70,31 +70,53 @@ Connaître les faits, c’est la meilleure réponse à la peur et à la désinfo
       slug: "privacy",
       title: "Politique de confidentialité",
       summary: "Ce que nous conservons à votre sujet, pourquoi, pendant combien de temps, et quels sont vos droits.",
-      body: `Signer une pétition pour les personnes réfugiées ou rejoindre un groupe d’accueil peut révéler quelque chose de vos opinions politiques. Nous traitons tout ce que vous nous confiez en gardant cela à l’esprit.
+      body: `Signer une pétition pour les personnes réfugiées ou rejoindre un groupe d’accueil peut révéler quelque chose de vos opinions politiques. Nous traitons tout ce que vous nous confiez en gardant cela à l’esprit, et nous conservons le moins de données possible, le moins longtemps possible.
 
-## Ce que nous collectons
+## Ce que nous conservons
 
-Uniquement ce que demande un formulaire : en général votre nom, votre adresse e-mail et votre pays. Nous ne gardons aucune trace de votre adresse IP ; pour empêcher les abus, nous conservons un code à sens unique, calculé à partir de votre réseau, qui ne permet pas de retrouver cette adresse.
+- **Quand vous signez une pétition :** votre nom, votre adresse e-mail et votre pays, ainsi que votre code postal et votre commentaire si vous les indiquez. Nous n’affichons votre prénom et votre pays parmi les dernières signatures que si vous cochez la case qui le propose. Personne d’autre ne voit jamais votre adresse e-mail.
+- **Quand vous rejoignez la communauté :** votre nom, votre adresse e-mail, votre pays, la langue dans laquelle vous souhaitez que nous vous écrivions et les thèmes que vous avez choisis.
+- **Comment vous nous avez trouvés :** le lien de campagne ou le site web par lequel vous avez accédé à une pétition, afin de savoir quels moyens de partage fonctionnent.
+- **Votre réseau :** nous ne conservons jamais votre adresse IP. Pour empêcher les vagues de fausses signatures, nous conservons un code à sens unique, calculé à partir de votre réseau avec une clé qui change chaque jour, de sorte que les codes de jours différents ne puissent pas être reliés entre eux ; ce code est supprimé au bout de 30 jours.
 
 ## Ce que nous en faisons
 
-Nous comptons votre signature et n’affichons votre prénom que si vous nous le demandez. Nous ne vous écrivons au sujet de nos campagnes que si vous cochez la case prévue à cet effet, et chacun de ces e-mails contient un lien de désabonnement en un clic.
+Nous comptons votre signature dès que vous la confirmez depuis l’e-mail que nous vous envoyons. Nous ne vous écrivons au sujet de nos campagnes que si vous cochez la case prévue à cet effet et confirmez ce choix, et nous gardons une trace de ce que vous avez accepté, de la formulation exacte et de la date. Chacun de ces e-mails contient un lien pour vous désabonner en un clic. Vos signatures continuent de compter après votre désabonnement.
+
+## Combien de temps nous les conservons
+
+- Une signature ou une demande d’inscription qui n’est jamais confirmée est supprimée au bout de 30 jours.
+- Six mois après la clôture d’une pétition, les noms et les coordonnées de ses signataires sont effacés ; seul reste le nombre de signatures par pays.
+- Vos coordonnées de membre sont conservées jusqu’à ce que vous nous demandiez de les effacer.
 
 ## Vos droits
 
-Vous pouvez demander une copie de tout ce que nous détenons à votre sujet, le faire corriger ou le faire effacer. Écrivez-nous via la [page de contact](/contact).`,
+- **Modifiez vos préférences** (langue, thèmes, e-mails) sur la [page des préférences](/preferences) : nous vous envoyons un lien par e-mail, sans mot de passe.
+- **Consultez tout ce que nous détenons à votre sujet**, téléchargez-le sous forme de fichier ou **faites-le effacer** sur la page [Vos données](/your-data). Lorsque vous effacez vos données, nous supprimons toutes vos données personnelles, partout où nous les conservons, et nous vous envoyons un dernier e-mail pour vous le confirmer.
+- Pour toute autre demande, écrivez-nous via la [page de contact](/contact).`,
     },
     {
       slug: "accessibility",
       title: "Déclaration d’accessibilité",
       summary:
         "Ce site s’adresse à tout le monde, quels que soient l’appareil, la langue ou la technologie d’assistance utilisés.",
-      body: `Nous visons le niveau AA des règles pour l’accessibilité des contenus web (WCAG) 2.2 sur chaque page.
+      body: `Nous visons le niveau AA des règles pour l’accessibilité des contenus web (WCAG) 2.2 sur chaque page, dans chacune des langues du site.
 
-- Chaque page fonctionne au clavier seul et avec un lecteur d’écran.
-- Chaque page fonctionne sans JavaScript.
-- Le texte peut être agrandi jusqu’à deux fois sa taille sans perte de contenu.
-- Le site s’affiche de droite à gauche dans les langues qui s’écrivent dans ce sens.
+## Ce que nous testons, et comment
+
+Chaque modification du site déclenche des tests automatisés dans un vrai navigateur (Chromium) :
+
+- **axe-core** recherche sur chaque page publique les non-conformités aux niveaux A et AA des WCAG 2.2, en anglais et en arabe, avec des formulaires vides, avec des formulaires qui affichent des erreurs, et après la signature d’une pétition.
+- **Clavier seul :** un test signe une pétition uniquement au clavier, en anglais et en arabe, et vérifie à chaque étape que le focus est visible.
+- **Petits écrans et zoom :** chaque page est vérifiée sur une largeur de 320 pixels et avec un zoom de 200 %, sans que rien n’oblige à faire défiler la page horizontalement.
+- **Sans JavaScript :** chaque page et chaque formulaire fonctionnent avec JavaScript désactivé.
+- **De droite à gauche :** les pages en arabe et en persan s’affichent de droite à gauche, et nous en examinons des captures d’écran, pas seulement les résultats des tests.
+
+Les formulaires indiquent ce qui ne va pas dans une liste placée en haut, qui reçoit le focus et renvoie vers chaque champ. Les changements du nombre de signatures d’une pétition sont annoncés de temps en temps aux lecteurs d’écran, sans déplacer le focus.
+
+## Ce qui, nous le savons, n’est pas encore parfait
+
+Les tests automatisés détectent beaucoup de problèmes, mais pas tous. Nous n’avons pas encore fait tester le site par des personnes qui utilisent chaque jour un lecteur d’écran et la commande vocale ; nous souhaitons le faire, et nous publierons ce qu’elles auront constaté.
 
 Si quelque chose sur ce site vous est difficile à utiliser, dites-le-nous via la [page de contact](/contact) et nous le corrigerons.`,
     },

@@ -71,31 +71,53 @@ Hvem er flyktning? Hvilken beskyttelse gir folkeretten dem, og hva skjer når re
       slug: "privacy",
       title: "Personvernerklæring",
       summary: "Hva vi lagrer om deg, hvorfor, hvor lenge, og hvilke rettigheter du har.",
-      body: `Når du skriver under et opprop for flyktninger eller blir med i en velkomstgruppe, kan det si noe om de politiske meningene dine. Vi behandler alt du gir oss, med det i tankene.
+      body: `Når du skriver under et opprop for flyktninger eller blir med i en velkomstgruppe, kan det si noe om de politiske meningene dine. Vi behandler alt du gir oss, med det i tankene, og vi lagrer så lite som mulig, så kort tid som mulig.
 
-## Hva vi samler inn
+## Hva vi lagrer
 
-Bare det et skjema spør om: vanligvis navnet ditt, e-postadressen din og landet ditt. Vi lagrer ikke IP-adressen din. For å stoppe misbruk lagrer vi i stedet en enveiskode laget ut fra nettverket ditt, og den kan ikke gjøres om til adressen igjen.
+- **Når du skriver under et opprop:** navnet ditt, e-postadressen din og landet ditt, og postnummeret og kommentaren din hvis du oppgir dem. Vi viser fornavnet ditt og landet ditt blant de siste underskriftene bare hvis du krysser av i boksen som spør om det. Ingen andre ser noen gang e-postadressen din.
+- **Når du blir med i fellesskapet:** navnet ditt, e-postadressen din, landet ditt, språket du vil at vi skal skrive til deg på, og temaene du valgte.
+- **Hvordan du fant fram til oss:** kampanjelenken eller nettstedet som førte deg til et opprop, slik at vi vet hvilke måter å dele på som virker.
+- **Nettverket ditt:** vi lagrer aldri IP-adressen din. For å stoppe flommer av falske underskrifter lagrer vi en enveiskode laget ut fra nettverket ditt med en nøkkel som skiftes hver dag, slik at koder fra ulike dager ikke kan kobles sammen. Koden slettes etter 30 dager.
 
 ## Hva vi bruker det til
 
-Vi teller underskriften din, og vi viser fornavnet ditt bare hvis du ber oss om det. Vi sender deg e-post om kampanjer bare hvis du krysser av i boksen for det, og hver slik e-post har en lenke der du kan melde deg av med ett klikk.
+Vi teller underskriften din når du har bekreftet den fra e-posten vi sender deg. Vi sender deg e-post om kampanjer bare hvis du krysser av i boksen for det og bekrefter det, og vi tar vare på hva du sa ja til, med hvilken ordlyd og når. Hver slik e-post har en lenke der du kan melde deg av med ett klikk. Underskriftene dine teller fortsatt etter at du har meldt deg av.
+
+## Hvor lenge vi lagrer det
+
+- En underskrift eller en påmelding som aldri blir bekreftet, slettes etter 30 dager.
+- Seks måneder etter at et opprop er avsluttet, slettes navnene og opplysningene til dem som skrev under. Bare antallet underskrifter per land blir igjen.
+- Opplysningene dine som medlem blir liggende til du ber oss om å slette dem.
 
 ## Rettighetene dine
 
-Du kan be om en kopi av alt vi har lagret om deg, og du kan få det rettet eller slettet. Skriv til oss via [kontaktsiden](/contact).`,
+- **Endre innstillingene dine** (språk, temaer, e-post) på [innstillingssiden](/preferences): vi sender deg en lenke på e-post, og du trenger ikke noe passord.
+- **Se alt vi har lagret om deg**, last det ned som en fil, eller **få det slettet** på siden [Opplysningene dine](/your-data). Når du sletter opplysningene dine, fjerner vi alle personopplysninger om deg overalt der vi lagrer dem, og sender deg en siste e-post om at det er gjort.
+- For alt annet kan du skrive til oss via [kontaktsiden](/contact).`,
     },
     {
       slug: "accessibility",
       title: "Tilgjengelighetserklæring",
       summary:
         "Dette nettstedet er for alle, uansett hvilken enhet, hvilket språk eller hvilke hjelpemidler de bruker.",
-      body: `Målet vårt er at alle sidene oppfyller retningslinjene for tilgjengelig webinnhold (WCAG) 2.2 på nivå AA.
+      body: `Målet vårt er at alle sidene oppfyller retningslinjene for tilgjengelig webinnhold (WCAG) 2.2 på nivå AA, på alle språkene nettstedet finnes på.
 
-- Alle sidene kan brukes med bare tastatur og med skjermleser.
-- Alle sidene fungerer uten JavaScript.
-- Teksten kan forstørres til dobbel størrelse uten at noe av innholdet forsvinner.
-- Nettstedet leses fra høyre mot venstre på språk som skrives slik.
+## Hva vi tester, og hvordan
+
+For hver endring på nettstedet kjøres automatiske tester i en ekte nettleser (Chromium):
+
+- **axe-core** sjekker alle offentlige sider for brudd på WCAG 2.2 nivå A og AA, på engelsk og på arabisk, med tomme skjemaer, med skjemaer som viser feil, og etter at et opprop er skrevet under.
+- **Bare tastatur:** en test skriver under et opprop med bare tastaturet, på engelsk og på arabisk, og sjekker ved hvert steg at fokuset er synlig.
+- **Små skjermer og zoom:** alle sidene sjekkes med en bredde på 320 piksler og med 200 % zoom, uten at noe krever at man ruller sidelengs.
+- **Uten JavaScript:** alle sidene og alle skjemaene fungerer med JavaScript slått av.
+- **Fra høyre mot venstre:** sider på arabisk og persisk er lagt opp fra høyre mot venstre, og vi ser på skjermbilder av dem, ikke bare på testresultatene.
+
+Skjemaene forteller hva som er feil, i en liste øverst som får fokus og lenker til hvert felt. Endringer i antallet underskrifter på et opprop blir lest opp for skjermleserbrukere innimellom, uten at fokuset flyttes.
+
+## Det vi vet ikke er perfekt ennå
+
+Automatiske tester finner mange problemer, men ikke alle. Vi har ennå ikke fått nettstedet testet av folk som bruker skjermleser og talestyring hver dag. Det vil vi gjerne, og vi kommer til å publisere det de finner.
 
 Hvis noe på nettstedet er vanskelig for deg å bruke, si fra via [kontaktsiden](/contact), så retter vi det.`,
     },
