@@ -51,7 +51,11 @@ export async function communityRoutes(app: FastifyInstance, { deps }: { deps: De
 
   app.post("/join", { config: { rateLimit: { max: 10, timeWindow: "10 minutes" } } }, async (request, reply) => {
     const form = readJoinForm(request.body);
-    const outcome = await requestJoin(deps, form, { source: "join", networkHash: networkHash(secret, request.ip) });
+    const outcome = await requestJoin(deps, form, {
+      source: "join",
+      networkHash: networkHash(secret, request.ip),
+      shownIn: request.locale,
+    });
     if (outcome.kind === "invalid") {
       const errors = outcome.problems.map((p) => ({ field: p.field, message: request.i18n.t(p.message) }));
       return sendJoinPage(request, reply, form, errors as never, 400);
@@ -133,6 +137,13 @@ export async function communityRoutes(app: FastifyInstance, { deps }: { deps: De
           title: t("unsubscribe.heading"),
         },
       );
+  });
+
+  // RFC 8058 asks mail programs to send the one-click POST as multipart/form-data (form
+  // encoding is allowed too): read just its one field here, in this plugin's routes only.
+  app.addContentTypeParser("multipart/form-data", { parseAs: "string", bodyLimit: 4096 }, (_request, body, done) => {
+    const oneClick = /name="List-Unsubscribe"[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\nOne-Click\r?\n/.test(String(body));
+    done(null, oneClick ? { "List-Unsubscribe": "One-Click" } : {});
   });
 
   app.post(

@@ -2,6 +2,7 @@ import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
 import { enqueueJob } from "../../jobs/jobs.repo.ts";
 import { i18nFor } from "../i18n/i18n.ts";
+import type { Locale } from "../i18n/locales.ts";
 import { confirmConsents, recordConsent } from "../supporters/consents.repo.ts";
 import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
 import { consumeToken, inspectToken } from "../tokens/tokens.ts";
@@ -24,7 +25,8 @@ export type JoinOutcome = { kind: "invalid"; problems: JoinProblem[] } | { kind:
 export async function requestJoin(
   deps: Deps,
   form: JoinForm,
-  context: { source: string; networkHash: string | null },
+  /** shownIn: the language of the page the form was on, whose words the consent records. */
+  context: { source: string; networkHash: string | null; shownIn: Locale },
 ): Promise<JoinOutcome> {
   const topics = await listTopics(deps.db, form.language || "en");
   const checked = validateJoin(form, new Set(topics.map((t) => t.slug)));
@@ -58,9 +60,9 @@ export async function requestJoin(
       await recordConsent(trx, {
         supporterId: supporter.id,
         purpose: JOIN_CONSENT.purpose,
-        wording: i18nFor(j.language).t("join.updates.label"),
+        wording: i18nFor(context.shownIn).t("join.updates.label"),
         wordingVersion: JOIN_CONSENT.version,
-        locale: j.language,
+        locale: context.shownIn,
         source: `join:${request.id}`,
         campaignId: null,
         method: "form-checkbox",

@@ -74,7 +74,8 @@ export async function manageRoutes(app: FastifyInstance, { deps }: { deps: Deps 
 
   app.post("/manage", { config: limit }, async (request, reply) => {
     const { token, next } = (request.body ?? {}) as Record<string, unknown>;
-    const supporterId = await useManageLink(deps, token);
+    // A request that goes wrong must not use the link up.
+    const supporterId = isManageTarget(next) ? await useManageLink(deps, token) : null;
     const t = request.i18n.t;
     if (supporterId === null || !isManageTarget(next)) {
       return reply.page(h(MessagePage, { heading: t("confirm.invalid.heading"), paragraphs: [t("manage.invalid")] }), {
@@ -110,7 +111,7 @@ export async function manageRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     const supporterId = signedIn(request);
     if (supporterId === null) return askForLink(request, reply, "preferences");
     const form = readPreferencesForm(request.body);
-    if (!(await savePreferences(deps, supporterId, form))) {
+    if (!(await savePreferences(deps, supporterId, form, request.locale))) {
       const values = await getPreferences(deps, supporterId);
       if (!values) return askForLink(request, reply, "preferences");
       const topics = await listTopics(deps.db, request.locale);

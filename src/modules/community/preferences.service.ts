@@ -1,7 +1,7 @@
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
 import { i18nFor } from "../i18n/i18n.ts";
-import { isLocale } from "../i18n/locales.ts";
+import { isLocale, type Locale } from "../i18n/locales.ts";
 import { hasCurrentConsent, recordConsent, withdrawConsents } from "../supporters/consents.repo.ts";
 import { listTopics, setSupporterTopics } from "./topics.repo.ts";
 
@@ -50,7 +50,13 @@ export function readPreferencesForm(body: unknown): PreferencesForm {
  * turning them off withdraws every current one. Returns false for a language or topic the
  * site does not have, and then changes nothing.
  */
-export async function savePreferences(deps: Deps, supporterId: number, form: PreferencesForm): Promise<boolean> {
+export async function savePreferences(
+  deps: Deps,
+  supporterId: number,
+  form: PreferencesForm,
+  /** The language of the page the form was on, whose words a consent given there records. */
+  shownIn: Locale,
+): Promise<boolean> {
   if (!isLocale(form.language)) return false;
   const language = form.language;
   const known = new Set((await listTopics(deps.db, language)).map((t) => t.slug));
@@ -67,9 +73,9 @@ export async function savePreferences(deps: Deps, supporterId: number, form: Pre
       await recordConsent(trx, {
         supporterId,
         purpose: PREFERENCES_CONSENT.purpose,
-        wording: i18nFor(language).t("preferences.emails.label"),
+        wording: i18nFor(shownIn).t("preferences.emails.label"),
         wordingVersion: PREFERENCES_CONSENT.version,
-        locale: language,
+        locale: shownIn,
         source: `preferences:${supporterId}`,
         campaignId: null,
         method: "form-checkbox",

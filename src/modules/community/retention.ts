@@ -23,6 +23,8 @@ function monthsAgo(months: number, now: Date): string {
  * - network hashes are dropped after RETENTION_NETWORK_DAYS;
  * - the signers of a petition closed RETENTION_SIGNERS_MONTHS ago become anonymous rows
  *   (country and date only), so its counts stay;
+ * - a signer left with only anonymous signatures (no membership, request or current consent)
+ *   is blanked like an erasure, the row kept for the counts;
  * - a supporter left with nothing (no signature, request, consent or membership) is deleted.
  * Returns how many rows each step touched.
  */
@@ -90,6 +92,56 @@ export async function applyRetention(deps: Deps, now = new Date()) {
       )
       .executeTakeFirst();
 
+    // A signer left with only anonymous signatures (not a member, no request, no current
+    // consent to emails) keeps no details either: the row stays, blank, for the counts.
+    const forgotten = await trx
+      .selectFrom("supporters")
+      .select("id")
+      .where("member_since", "is", null)
+      .where("erased_at", "is", null)
+      .where((eb) => {
+        const signatures = eb
+          .selectFrom("signatures")
+          .select("signatures.id")
+          .whereRef("signatures.supporter_id", "=", "supporters.id");
+        return eb.and([
+          eb.exists(signatures),
+          eb.not(eb.exists(signatures.where("signatures.name", "!=", ""))),
+          eb.not(
+            eb.exists(
+              eb.selectFrom("join_requests").select("id").whereRef("join_requests.supporter_id", "=", "supporters.id"),
+            ),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("consents")
+                .select("id")
+                .whereRef("consents.supporter_id", "=", "supporters.id")
+                .where("confirmed_at", "is not", null)
+                .where("withdrawn_at", "is", null),
+            ),
+          ),
+        ]);
+      })
+      .execute();
+    const at = now.toISOString();
+    for (const { id } of forgotten) {
+      await trx
+        .updateTable("supporters")
+        .set({
+          email: `erased-${id}@invalid`,
+          email_canonical: `erased:${id}`,
+          name: "",
+          country: null,
+          postcode: null,
+          erased_at: at,
+          updated_at: at,
+        })
+        .where("id", "=", id)
+        .execute();
+    }
+
     const orphans = await trx
       .deleteFrom("supporters")
       .where("member_since", "is", null)
@@ -120,6 +172,7 @@ export async function applyRetention(deps: Deps, now = new Date()) {
       networkHashes: Number(network.numUpdatedRows),
       anonymisedSigners: Number(anonymised.numUpdatedRows),
       emptySupporters: Number(orphans.numDeletedRows),
+      forgottenSigners: forgotten.length,
     };
   });
 }

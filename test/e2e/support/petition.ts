@@ -29,10 +29,11 @@ export async function readCount(request: APIRequestContext, slug: string): Promi
   return ((await response.json()) as { total_signatures: number }).total_signatures;
 }
 
-interface Mail {
+export interface Mail {
   to: string;
   subject: string;
   text: string;
+  headers: Record<string, string>;
 }
 
 /** The newest message to this address whose subject matches, once the job worker has sent it. */
@@ -81,7 +82,7 @@ export async function signOnPage(
   await form.getByRole("button", { name: "Sign the petition" }).click();
 }
 
-function csrfOf(html: string): string {
+export function csrfOf(html: string): string {
   const token = html.match(/name="_csrf" value="([^"]+)"/)?.[1];
   expect(token, "the page's form carries a CSRF token").toBeDefined();
   return token as string;
