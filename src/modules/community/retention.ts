@@ -84,11 +84,16 @@ export async function applyRetention(deps: Deps, now = new Date()) {
       .set(ANONYMOUS_SIGNATURE)
       .where("name", "!=", "")
       .where("campaign_id", "in", (eb) =>
+        // Closed by a campaigner (closed_at), or by its deadline passing.
         eb
           .selectFrom("campaigns")
           .select("id")
-          .where("closed_at", "is not", null)
-          .where("closed_at", "<", closedBefore),
+          .where((c) =>
+            c.or([
+              c.and([c("closed_at", "is not", null), c("closed_at", "<", closedBefore)]),
+              c.and([c("deadline", "is not", null), c("deadline", "<", closedBefore)]),
+            ]),
+          ),
       )
       .executeTakeFirst();
 

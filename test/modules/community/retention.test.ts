@@ -173,6 +173,28 @@ describeEachDatabase("keeping personal data no longer than the privacy notice sa
     expect(drift.after).toBe(drift.before);
   });
 
+  it("counts a petition whose deadline passed as closed from that day", async () => {
+    const slug = uniqueSlug("retention-deadline");
+    const campaignId = await addCampaign(t.deps.db, slug);
+    const email = newEmail();
+    await pressConfirm(t.app, await signAndGetToken(t, slug, signer({ email, postcode: "0151" })));
+    await t.deps.db
+      .updateTable("campaigns")
+      .set({ deadline: new Date().toISOString() })
+      .where("id", "=", campaignId)
+      .execute();
+    const signatureOf = () =>
+      t.deps.db
+        .selectFrom("signatures")
+        .select(["name", "postcode"])
+        .where("campaign_id", "=", campaignId)
+        .executeTakeFirstOrThrow();
+    await applyRetention(t.deps, monthsLater(5));
+    expect(await signatureOf()).toEqual({ name: "Amina Rahimi", postcode: "0151" });
+    await applyRetention(t.deps, monthsLater(7));
+    expect(await signatureOf()).toEqual({ name: "", postcode: null });
+  });
+
   it("then keeps no name or address of a signer who left nothing else, and keeps members and open petitions' signers", async () => {
     const forgotten = await rowsOf(ids.closed);
     expect(forgotten.supporter).toMatchObject({ name: "", country: null, postcode: null });
