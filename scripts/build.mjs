@@ -33,7 +33,12 @@ export async function buildClient() {
 
 async function buildServer() {
   await build({
-    entryPoints: { server: "src/server.ts", migrate: "src/migrate-cli.ts", worker: "src/worker-cli.ts" },
+    entryPoints: {
+      server: "src/server.ts",
+      migrate: "src/migrate-cli.ts",
+      worker: "src/worker-cli.ts",
+      admin: "src/admin-cli.ts",
+    },
     outdir: "dist",
     bundle: true,
     platform: "node",

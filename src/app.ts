@@ -15,6 +15,7 @@ import { registerRateLimits } from "./http/rate-limit.ts";
 import { render } from "./http/render.ts";
 import { registerSecurityHeaders } from "./http/security.ts";
 import "./http/types.ts";
+import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { campaignRoutes } from "./modules/campaigns/campaigns.routes.ts";
 import { communityRoutes } from "./modules/community/community.routes.ts";
 import { manageRoutes } from "./modules/community/manage.routes.ts";
@@ -117,6 +118,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(shareImageRoutes, { deps });
   await app.register(communityRoutes, { deps });
   await app.register(manageRoutes, { deps });
+  await app.register(adminRoutes, { deps });
   if (!production && deps.mailer.kind === "dev-mailbox") await app.register(mailboxRoutes, { deps });
 
   return app;

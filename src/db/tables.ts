@@ -24,6 +24,51 @@ export interface Tables {
   topic_names: TopicNameTable;
   supporter_topics: SupporterTopicTable;
   join_requests: JoinRequestTable;
+  staff_users: StaffUserTable;
+  staff_sessions: StaffSessionTable;
+  audit_log: AuditLogTable;
+}
+
+export type StaffRole = "admin" | "campaigner" | "moderator";
+
+export interface StaffUserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: StaffRole;
+  locale: string;
+  /** argon2id; null until the invitation is taken up. */
+  password_hash: string | null;
+  /** The TOTP secret, encrypted with a key derived from SECRET_KEY; null until set up. */
+  totp_secret: string | null;
+  /** JSON array of SHA-256 hashes of the unused recovery codes. */
+  recovery_codes: Generated<string>;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in browser: only the hash of its cookie's value is kept. */
+export interface StaffSessionTable {
+  id_hash: string;
+  staff_user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** What a member of staff did: who, when, what, and the record before and after (JSON). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  staff_user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+  at: string;
 }
 
 /** A subject the site's campaigns are about, which supporters may say they care about. */

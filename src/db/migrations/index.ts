@@ -5,6 +5,7 @@ import * as m0002 from "./0002_petitions.ts";
 import * as m0003 from "./0003_campaign_images.ts";
 import * as m0004 from "./0004_translations.ts";
 import * as m0005 from "./0005_community.ts";
+import * as m0006 from "./0006_staff.ts";
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: "0003_campaign_images", ...m0003 },
   { name: "0004_translations", ...m0004 },
   { name: "0005_community", ...m0005 },
+  { name: "0006_staff", ...m0006 },
 ];

@@ -3,7 +3,7 @@ import type { Db } from "../../db/index.ts";
 import { now } from "../../db/portable.ts";
 
 /** What a token lets its holder do; each purpose has its own lifetime. */
-export type TokenPurpose = "confirm-signature" | "confirm-join" | "manage";
+export type TokenPurpose = "confirm-signature" | "confirm-join" | "manage" | "staff-setup";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -12,6 +12,8 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   "confirm-join": 7 * DAY_MS,
   // A link to see, change or erase one's data: short-lived, like a password reset.
   manage: DAY_MS,
+  // An invitation to set a staff password and second factor.
+  "staff-setup": 3 * DAY_MS,
 };
 
 // 32 random bytes in base64url: 43 characters.
