@@ -12,14 +12,8 @@ const USAGE = "usage: npm run admin -- create-user --email EMAIL --role admin|ca
  * prints the one-time link that sets its password and second factor.
  */
 async function main() {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
-  });
-  if (positionals[0] !== "create-user" || !values.email || !values.role) {
-    console.error(USAGE);
-    process.exit(2);
-  }
+  const { positionals, values } = parsedArgs();
+  if (positionals[0] !== "create-user" || !values.email || !values.role) usage();
   const config = loadConfig();
   const database = createDb(config.databaseUrl);
   const { deps, close } = assembleDeps(config, database);
@@ -36,6 +30,23 @@ async function main() {
   } finally {
     await close();
     await database.close();
+  }
+}
+
+function usage(): never {
+  console.error(USAGE);
+  process.exit(2);
+}
+
+/** The arguments; an unknown option or one without its value is a usage error too, not a crash. */
+function parsedArgs() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    });
+  } catch {
+    return usage();
   }
 }
 

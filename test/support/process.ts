@@ -36,9 +36,9 @@ export function serverEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs a built entry point (dist/….js) to its end. */
-export async function runScript(script: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [script], { env: serverEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+/** Runs a built entry point (dist/….js), with its arguments, to its end. */
+export async function runScript(script: string, env: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, [script, ...args], { env: serverEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));

@@ -4,6 +4,7 @@ import type { StaffRole } from "../../db/tables.ts";
 const AREAS = {
   dashboard: ["admin", "campaigner", "moderator"],
   campaigns: ["admin", "campaigner"],
+  supporters: ["admin", "campaigner"],
   audit: ["admin"],
   staff: ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -9,7 +9,9 @@ import { listAudit, recordAudit } from "./audit.repo.ts";
 import { totpFor } from "./credentials.ts";
 import { endAllSessions, endSession, findSession, type StaffSession } from "./sessions.ts";
 import { completeSetup, logIn, prepareSetup, type SetupProblem } from "./staff.service.ts";
+import { findSupporterRecord } from "./supporter-record.service.ts";
 import { AuditPage, DashboardPage, LoginPage, RecoveryCodesPage, SetupPage } from "./views/AdminPages.tsx";
+import { SupporterRecordPage } from "./views/SupporterRecordPage.tsx";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -148,6 +150,23 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       });
     });
 
+    staffOnly.get("/admin/supporters", async (request, reply) => {
+      const staff = staffOf(request);
+      if (!mayUse(staff.user.role, "supporters")) throw new ForbiddenError();
+      const email = String((request.query as Record<string, unknown>).email ?? "")
+        .trim()
+        .slice(0, 254);
+      const record = email ? await findSupporterRecord(deps, staff.user.id, email) : null;
+      return reply.page(
+        h(SupporterRecordPage, {
+          staff: { name: staff.user.name, isAdmin: staff.user.role === "admin" },
+          email,
+          record,
+        }),
+        { title: request.i18n.t("admin.supporters.heading") },
+      );
+    });
+
     staffOnly.post("/admin/logout", async (request, reply) => {
       const staff = staffOf(request);
       await endSession(deps.db, String(request.cookies[cookieName]));
@@ -157,7 +176,7 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         entity: "staff_user",
         entityId: staff.user.id,
       });
-      reply.clearCookie(cookieName, { path: "/" });
+      reply.clearCookie(cookieName, cookieOptions);
       return reply.redirect("/admin/login", 303);
     });
 
@@ -170,7 +189,7 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         entity: "staff_user",
         entityId: staff.user.id,
       });
-      reply.clearCookie(cookieName, { path: "/" });
+      reply.clearCookie(cookieName, cookieOptions);
       return reply.redirect("/admin/login", 303);
     });
   });

@@ -149,6 +149,9 @@ export function AdminBar({ name, isAdmin }: { name: string; isAdmin: boolean }) 
         <li>
           <a href="/admin">{t("admin.nav.dashboard")}</a>
         </li>
+        <li>
+          <a href="/admin/supporters">{t("admin.nav.supporters")}</a>
+        </li>
         {isAdmin ? (
           <li>
             <a href="/admin/audit">{t("admin.nav.audit")}</a>

@@ -1,0 +1,32 @@
+// Staff accounts for the browser tests: made as an operator makes them, with the command, on
+// the e2e server's own database and data folder, so the link it prints works there.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { BASE_URL, databaseUrl, dataDir } from "./environment.ts";
+
+const run = promisify(execFile);
+
+/** Runs `npm run admin -- create-user` (dist/admin.js): the path of the one-time setup link it prints. */
+export async function createStaffUser(email: string, role: "admin" | "campaigner" | "moderator"): Promise<string> {
+  const { stdout } = await run(process.execPath, ["dist/admin.js", "create-user", "--email", email, "--role", role], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "development",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: databaseUrl(),
+      DATA_DIR: dataDir(),
+      PUBLIC_URL: BASE_URL,
+    },
+    timeout: 20_000,
+  });
+  const link = /https?:\/\/\S+\/admin\/setup\?token=[\w-]{43}/.exec(stdout)?.[0];
+  expect(link, `the command printed a setup link:\n${stdout}`).toBeDefined();
+  const url = new URL(link as string);
+  return `${url.pathname}${url.search}`;
+}
+
+/** The six digits an authenticator app shows now for this key. */
+export const totpCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
