@@ -75,9 +75,11 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     if (!prepared) throw new ForbiddenError("setup-link");
     const uri = totpFor(prepared.secret, prepared.email, t("site.name")).toString();
     const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1 });
+    // The token never leaves in a Referer; "no-referrer" would also make the browser send
+    // "Origin: null" with the form, which the CSRF check rightly refuses.
     return reply
       .headers(PRIVATE)
-      .header("referrer-policy", "no-referrer")
+      .header("referrer-policy", "strict-origin")
       .page(h(SetupPage, { ...prepared, qrSvg, token: String(token), errors: [] }), {
         title: t("admin.setup.heading"),
       });

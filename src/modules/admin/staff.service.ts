@@ -168,7 +168,8 @@ export async function logIn(
     return null;
   }
   return deps.db.transaction().execute(async (trx) => {
-    await trx
+    // Only if the codes are still as read: of two sign-ins racing with one recovery code, one wins.
+    const updated = await trx
       .updateTable("staff_users")
       .set({
         failed_logins: 0,
@@ -177,7 +178,9 @@ export async function logIn(
         updated_at: now(),
       })
       .where("id", "=", user.id)
-      .execute();
+      .where("recovery_codes", "=", user.recovery_codes)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return null;
     await recordAudit(trx, {
       staffUserId: user.id,
       action: recoveryOk ? "staff.login-recovery-code" : "staff.login",

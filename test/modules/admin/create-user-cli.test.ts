@@ -59,7 +59,10 @@ describeEachDatabase("`npm run admin -- create-user` (dist/admin.js)", (db) => {
     expect((await admin("create-user", "--email", taken, "--role", "moderator")).code).toBe(0);
     const before = await t.deps.db.selectFrom("staff_users").select("id").execute();
     const cases = [
-      { args: ["--email", staffEmail(), "--role", "superuser"], says: "role must be one of admin, campaigner, moderator" },
+      {
+        args: ["--email", staffEmail(), "--role", "superuser"],
+        says: "role must be one of admin, campaigner, moderator",
+      },
       { args: ["--email", "not-an-email", "--role", "admin"], says: "invalid email" },
       { args: ["--email", taken.toUpperCase(), "--role", "admin"], says: "has this email already" },
     ];
