@@ -3,7 +3,7 @@ import { buildApp } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDb } from "./db/index.ts";
 import { assembleDeps } from "./deps.ts";
-import { JOB_HANDLERS, JOB_SCHEDULES } from "./jobs/handlers.ts";
+import { JOB_HANDLERS, JOB_SCHEDULES, PERSONAL_JOBS } from "./jobs/handlers.ts";
 import { startWorker } from "./jobs/worker.ts";
 import { prepareDatabase } from "./setup.ts";
 
@@ -27,7 +27,7 @@ async function serve(config: Config) {
   const connected = assembleDeps(config, database);
   const app = await buildApp(connected.deps);
   const worker = config.worker
-    ? startWorker(connected.deps, JOB_HANDLERS, { log: app.log, schedules: JOB_SCHEDULES })
+    ? startWorker(connected.deps, JOB_HANDLERS, { log: app.log, schedules: JOB_SCHEDULES, personal: PERSONAL_JOBS })
     : undefined;
   if (worker) connected.deps.wakeWorker = worker.nudge;
 

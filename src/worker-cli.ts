@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from "./config.ts";
 import { createDb } from "./db/index.ts";
 import { assembleDeps } from "./deps.ts";
-import { JOB_HANDLERS, JOB_SCHEDULES } from "./jobs/handlers.ts";
+import { JOB_HANDLERS, JOB_SCHEDULES, PERSONAL_JOBS } from "./jobs/handlers.ts";
 import { startWorker } from "./jobs/worker.ts";
 import { prepareDatabase } from "./setup.ts";
 
@@ -14,7 +14,7 @@ async function main() {
   const database = createDb(config.databaseUrl);
   await prepareDatabase(database, { seedDemo: config.seedDemo });
   const { deps, close } = assembleDeps(config, database);
-  const worker = startWorker(deps, JOB_HANDLERS, { log: console, schedules: JOB_SCHEDULES });
+  const worker = startWorker(deps, JOB_HANDLERS, { log: console, schedules: JOB_SCHEDULES, personal: PERSONAL_JOBS });
   console.log("Job worker running.");
   const stop = async () => {
     await worker.stop();

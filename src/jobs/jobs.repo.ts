@@ -88,15 +88,31 @@ export async function markJobDone(db: Db, id: number): Promise<void> {
     .execute();
 }
 
-/** A failed attempt: try again later, or give up for good after the last attempt. */
-export async function markJobFailed(db: Db, job: ClaimedJob, error: string, retryAt: Date | null): Promise<void> {
+/** Mail servers quote the recipient in their errors; the job table keeps no address. */
+export function withoutAddresses(error: string): string {
+  return error.replace(/[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+/g, "[address]");
+}
+
+/**
+ * A failed attempt: try again later, or give up for good after the last attempt. A job
+ * whose payload is personal (`personal`, e.g. the address of an erased supporter) keeps no
+ * payload once it has failed for good.
+ */
+export async function markJobFailed(
+  db: Db,
+  job: ClaimedJob,
+  error: string,
+  retryAt: Date | null,
+  personal = false,
+): Promise<void> {
   await db
     .updateTable("jobs")
     .set({
       status: retryAt ? "queued" : "failed",
       run_at: retryAt ? retryAt.toISOString() : now(),
       locked_until: null,
-      last_error: error.slice(0, 2000),
+      last_error: withoutAddresses(error).slice(0, 2000),
+      ...(retryAt === null && personal ? { payload: "{}" } : {}),
       updated_at: now(),
     })
     .where("id", "=", job.id)

@@ -1,5 +1,5 @@
 import type { Deps } from "../deps.ts";
-import { type ClaimedJob, claimJobs, enqueueJob, markJobDone, markJobFailed } from "./jobs.repo.ts";
+import { type ClaimedJob, claimJobs, enqueueJob, markJobDone, markJobFailed, withoutAddresses } from "./jobs.repo.ts";
 
 export interface JobLog {
   error(obj: object, msg: string): void;
@@ -22,6 +22,8 @@ export interface WorkerOptions {
   lockMs?: number;
   log?: JobLog;
   schedules?: Schedule[];
+  /** Jobs whose payload is personal data: it is dropped if they fail for good. */
+  personal?: ReadonlySet<string>;
 }
 
 const SILENT: JobLog = { error: () => {}, warn: () => {} };
@@ -46,7 +48,7 @@ export interface Worker {
  * done at least once, and handlers make sure it is not done twice.
  */
 export function startWorker(deps: Deps, handlers: Record<string, JobHandler>, options: WorkerOptions = {}): Worker {
-  const { pollMs = 500, batchSize = 20, lockMs = 60_000, log = SILENT, schedules = [] } = options;
+  const { pollMs = 500, batchSize = 20, lockMs = 60_000, log = SILENT, schedules = [], personal = new Set() } = options;
   const lastPeriod = new Map<string, number>();
   let stopped = false;
   let running: Promise<number> | null = null;
@@ -65,7 +67,7 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>, op
         { job: job.name, id: job.id, attempt: job.attempts, err: message },
         "job failed",
       );
-      await markJobFailed(deps.db, job, message, retryAt);
+      await markJobFailed(deps.db, job, message, retryAt, personal.has(job.name));
     }
   }
 

@@ -84,6 +84,22 @@ describeEachDatabase(
       ]);
     });
 
+    it("keeps no address in a failure, nor a personal payload once it has failed for good", async () => {
+      await enqueueJob(deps.db, "personal", { email: "amina@example.org" }, { maxAttempts: 1 });
+      await enqueueJob(deps.db, "ordinary", { signatureId: 7 }, { maxAttempts: 1 });
+      const refused: JobHandler = async () => {
+        throw new Error("550 5.1.1 <amina@example.org>: Recipient address rejected");
+      };
+      const worker = startWorker(deps, { personal: refused, ordinary: refused }, { personal: new Set(["personal"]) });
+      await worker.drain();
+      await worker.stop();
+      const [personal] = await jobsNamed("personal");
+      const [ordinary] = await jobsNamed("ordinary");
+      expect(personal).toMatchObject({ status: "failed", payload: "{}" });
+      expect(personal?.last_error).toBe("550 5.1.1 <[address]>: Recipient address rejected");
+      expect(ordinary).toMatchObject({ status: "failed", payload: JSON.stringify({ signatureId: 7 }) });
+    });
+
     it("takes up again a job whose worker stopped before finishing (its lock ran out)", async () => {
       await enqueueJob(deps.db, "orphan", {}, {});
       await enqueueJob(deps.db, "held", {}, {});
