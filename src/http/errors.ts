@@ -105,8 +105,12 @@ function sameSiteReferer(request: FastifyRequest, referer: string): boolean {
 export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     const status = statusOf(error);
-    if (status >= 500) request.log.error({ err: error }, "request failed");
-    else request.log.info({ status, reason: error.message }, "request refused");
+    // Only these: a database error's other fields may quote personal data (a duplicate email).
+    if (status >= 500) {
+      const { message, stack } = error;
+      const code = (error as { code?: unknown }).code;
+      request.log.error({ err: { message, code, stack } }, "request failed");
+    } else request.log.info({ status, reason: error.message }, "request refused");
     return sendError(request, reply, status, error instanceof DomainError ? error.reason : undefined);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404));

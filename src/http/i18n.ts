@@ -26,9 +26,12 @@ export const LANGUAGE_COOKIE = "lang";
 
 /** Only a path on this site may follow a language switch (no open redirect). */
 export function safeLocalPath(next: unknown): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\")
-    ? next
-    : "/";
+  // Browsers drop tabs and line breaks from URLs and read a backslash as a slash, so
+  // "/\t/evil.example" would leave the site: any of them, or "//", and it is the home page.
+  if (typeof next !== "string" || !next.startsWith("/") || /[\p{Cc}\s\\]/u.test(next) || next.startsWith("//")) {
+    return "/";
+  }
+  return next;
 }
 
 /**

@@ -3,8 +3,13 @@ import type { FastifyRequest } from "fastify";
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
-/** True when the TCP peer itself is on this machine (proxies' headers are not trusted here). */
+/**
+ * True when the request comes from this machine itself: the TCP peer is loopback and no
+ * proxy forwarded it (a reverse proxy on the same host would otherwise pass for local).
+ */
 export function isLoopbackPeer(request: FastifyRequest): boolean {
+  const h = request.headers;
+  if (h["x-forwarded-for"] || h.forwarded || h["x-real-ip"]) return false;
   return LOOPBACK.test(request.socket.remoteAddress ?? "");
 }
 

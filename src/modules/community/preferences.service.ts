@@ -59,6 +59,14 @@ export async function savePreferences(
 ): Promise<boolean> {
   if (!isLocale(form.language)) return false;
   const language = form.language;
+  // A sign-in cookie outlives an erasure on another device: an erased record takes nothing back.
+  const live = await deps.db
+    .selectFrom("supporters")
+    .select("id")
+    .where("id", "=", supporterId)
+    .where("erased_at", "is", null)
+    .executeTakeFirst();
+  if (!live) return false;
   const known = new Set((await listTopics(deps.db, language)).map((t) => t.slug));
   if (form.topics.some((t) => !known.has(t))) return false;
   await deps.db.transaction().execute(async (trx) => {

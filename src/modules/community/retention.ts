@@ -147,28 +147,39 @@ export async function applyRetention(deps: Deps, now = new Date()) {
         .execute();
     }
 
-    const orphans = await trx
-      .deleteFrom("supporters")
-      .where("member_since", "is", null)
-      .where("created_at", "<", unconfirmedBefore)
-      .where((eb) =>
-        eb.and([
-          eb.not(
-            eb.exists(
-              eb.selectFrom("signatures").select("id").whereRef("signatures.supporter_id", "=", "supporters.id"),
+    // Their links die with them: ids can be used again on SQLite.
+    const orphanIds = (
+      await trx
+        .selectFrom("supporters")
+        .select("id")
+        .where("member_since", "is", null)
+        .where("created_at", "<", unconfirmedBefore)
+        .where((eb) =>
+          eb.and([
+            eb.not(
+              eb.exists(
+                eb.selectFrom("signatures").select("id").whereRef("signatures.supporter_id", "=", "supporters.id"),
+              ),
             ),
-          ),
-          eb.not(
-            eb.exists(
-              eb.selectFrom("join_requests").select("id").whereRef("join_requests.supporter_id", "=", "supporters.id"),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("join_requests")
+                  .select("id")
+                  .whereRef("join_requests.supporter_id", "=", "supporters.id"),
+              ),
             ),
-          ),
-          eb.not(
-            eb.exists(eb.selectFrom("consents").select("id").whereRef("consents.supporter_id", "=", "supporters.id")),
-          ),
-        ]),
-      )
-      .executeTakeFirst();
+            eb.not(
+              eb.exists(eb.selectFrom("consents").select("id").whereRef("consents.supporter_id", "=", "supporters.id")),
+            ),
+          ]),
+        )
+        .execute()
+    ).map((r) => r.id);
+    if (orphanIds.length > 0) {
+      await trx.deleteFrom("tokens").where("purpose", "=", "manage").where("subject_id", "in", orphanIds).execute();
+      await trx.deleteFrom("supporters").where("id", "in", orphanIds).execute();
+    }
 
     return {
       unconfirmedSignatures: staleIds.length,
@@ -176,7 +187,7 @@ export async function applyRetention(deps: Deps, now = new Date()) {
       unconfirmedConsents: Number(consents.numDeletedRows),
       networkHashes: Number(network.numUpdatedRows),
       anonymisedSigners: Number(anonymised.numUpdatedRows),
-      emptySupporters: Number(orphans.numDeletedRows),
+      emptySupporters: orphanIds.length,
       forgottenSigners: forgotten.length,
     };
   });

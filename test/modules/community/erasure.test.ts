@@ -168,6 +168,21 @@ describeEachDatabase("erasing everything held about oneself", (db) => {
   it("no longer lets the old cookie see or change anything", async () => {
     expect((await t.app.inject({ url: "/your-data/export.json", cookies })).statusCode).toBe(401);
     expect((await t.app.inject({ url: "/preferences", cookies })).body).toContain("we will send you a link");
+    // Nor write anything back onto the erased record from another device still signed in.
+    const id = (
+      await t.deps.db.selectFrom("supporters").select("id").where("email_canonical", "like", "erased:%").execute()
+    ).map((r) => r.id);
+    await submit(
+      t.app,
+      "/preferences",
+      "/preferences",
+      { language: "fr", emails: "yes", topics: "safe-routes" },
+      cookies,
+    );
+    expect(await t.deps.db.selectFrom("consents").select("id").where("supporter_id", "in", id).execute()).toEqual([]);
+    expect(
+      await t.deps.db.selectFrom("supporter_topics").select("topic_id").where("supporter_id", "in", id).execute(),
+    ).toEqual([]);
     await erase({ confirm: "yes" });
     await submit(t.app, "/your-data", "/your-data/link", { email });
     await runJobs(t.deps);

@@ -126,6 +126,14 @@ describeEachDatabase("the development mailbox", (db) => {
     expect(res.statusCode).toBe(404);
   });
 
+  it.each([{ "x-forwarded-for": "203.0.113.9" }, { forwarded: "for=203.0.113.9" }, { "x-real-ip": "203.0.113.9" }])(
+    "refuses a request a proxy on this machine forwarded (%o)",
+    async (headers) => {
+      const res = await t.app.inject({ url: "/dev/mailbox.json", remoteAddress: "127.0.0.1", headers });
+      expect(res.statusCode).toBe(404);
+    },
+  );
+
   describe("where it does not exist", () => {
     it.each([
       ["in production", PRODUCTION],
