@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.ts";
+import { CONSENT_EVIDENCE } from "../supporters/consents.repo.ts";
 import { canonicalEmail, checkEmail } from "../supporters/email.ts";
 import { recordAudit } from "./audit.repo.ts";
 
@@ -25,19 +26,7 @@ export async function findSupporterRecord(deps: Deps, staffUserId: number, email
   const [consents, signatures] = await Promise.all([
     deps.db
       .selectFrom("consents")
-      .select([
-        "id",
-        "purpose",
-        "wording",
-        "wording_version",
-        "locale",
-        "source",
-        "method",
-        "given_at",
-        "confirmed_at",
-        "withdrawn_at",
-        "withdrawn_method",
-      ])
+      .select(["id", ...CONSENT_EVIDENCE])
       .where("supporter_id", "=", supporter.id)
       .orderBy("given_at")
       .execute(),

@@ -2,6 +2,7 @@ import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
 import { enqueueJob } from "../../jobs/jobs.repo.ts";
 import { ANONYMOUS_SIGNATURE } from "../petitions/signatures.repo.ts";
+import { CONSENT_EVIDENCE } from "../supporters/consents.repo.ts";
 
 export const JOB_SEND_ERASURE_RECEIPT = "send-erasure-receipt";
 
@@ -45,18 +46,7 @@ export async function exportSupporterData(deps: Deps, supporterId: number) {
       .execute(),
     db
       .selectFrom("consents")
-      .select([
-        "purpose",
-        "wording",
-        "wording_version",
-        "locale",
-        "source",
-        "method",
-        "given_at",
-        "confirmed_at",
-        "withdrawn_at",
-        "withdrawn_method",
-      ])
+      .select(CONSENT_EVIDENCE)
       .where("supporter_id", "=", supporterId)
       .orderBy("given_at")
       .execute(),

@@ -15,6 +15,20 @@ export interface ConsentEvidence {
   method: "form-checkbox" | "api";
 }
 
+/** What a consent record says: the evidence shown to the supporter (export) and to campaigners. */
+export const CONSENT_EVIDENCE = [
+  "purpose",
+  "wording",
+  "wording_version",
+  "locale",
+  "source",
+  "method",
+  "given_at",
+  "confirmed_at",
+  "withdrawn_at",
+  "withdrawn_method",
+] as const;
+
 /** Records a consent as given (not yet confirmed by the double opt-in). */
 export async function recordConsent(db: Db, evidence: ConsentEvidence): Promise<void> {
   await db

@@ -3,6 +3,26 @@ import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.
 import type { CampaignStatus } from "../../campaigns/campaign-states.ts";
 import { StatusBadge } from "../../campaigns/views/StatusBadge.tsx";
 
+/** The six digits from the authenticator app (or a recovery code). */
+function CodeField({ hint, error }: { hint?: string; error?: string | undefined }) {
+  const { i18n } = usePage();
+  return (
+    <Field name="code" label={i18n.t("admin.code.label")} hint={hint} error={error}>
+      {(a) => (
+        <input
+          {...a}
+          type="text"
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          dir="ltr"
+          class="input--short"
+          required
+        />
+      )}
+    </Field>
+  );
+}
+
 export function LoginPage({ errors, email }: { errors: FieldError[]; email: string }) {
   const { i18n } = usePage();
   const t = i18n.t;
@@ -17,19 +37,7 @@ export function LoginPage({ errors, email }: { errors: FieldError[]; email: stri
         <Field name="password" label={t("admin.password.label")}>
           {(a) => <input {...a} type="password" autocomplete="current-password" required />}
         </Field>
-        <Field name="code" label={t("admin.code.label")} hint={t("admin.code.hint")}>
-          {(a) => (
-            <input
-              {...a}
-              type="text"
-              autocomplete="one-time-code"
-              inputMode="numeric"
-              dir="ltr"
-              class="input--short"
-              required
-            />
-          )}
-        </Field>
+        <CodeField hint={t("admin.code.hint")} />
         <button type="submit" class="button">
           {t("admin.login.submit")}
         </button>
@@ -87,19 +95,7 @@ export function SetupPage({
         >
           {(a) => <input {...a} type="password" autocomplete="new-password" required />}
         </Field>
-        <Field name="code" label={t("admin.code.label")} error={errors.find((e) => e.field === "code")?.message}>
-          {(a) => (
-            <input
-              {...a}
-              type="text"
-              autocomplete="one-time-code"
-              inputMode="numeric"
-              dir="ltr"
-              class="input--short"
-              required
-            />
-          )}
-        </Field>
+        <CodeField error={errors.find((e) => e.field === "code")?.message} />
         <button type="submit" class="button">
           {t("admin.setup.submit")}
         </button>
