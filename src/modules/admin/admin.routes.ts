@@ -152,12 +152,11 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       });
     });
 
-    staffOnly.get("/admin/supporters", async (request, reply) => {
+    // The address is posted, not put in the URL: it stays out of history and proxies' logs,
+    // and a link on another site cannot make a campaigner look someone up.
+    const supporterLookup = async (request: FastifyRequest, reply: FastifyReply, email: string) => {
       const staff = staffOf(request);
       if (!mayUse(staff.user.role, "supporters")) throw new ForbiddenError();
-      const email = String((request.query as Record<string, unknown>).email ?? "")
-        .trim()
-        .slice(0, 254);
       const record = email ? await findSupporterRecord(deps, staff.user.id, email) : null;
       return reply.page(
         h(SupporterRecordPage, {
@@ -167,7 +166,16 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         }),
         { title: request.i18n.t("admin.supporters.heading") },
       );
-    });
+    };
+    staffOnly.get("/admin/supporters", async (request, reply) => supporterLookup(request, reply, ""));
+    staffOnly.post(
+      "/admin/supporters",
+      { config: { rateLimit: { max: 60, timeWindow: "1 minute" } } },
+      async (request, reply) => {
+        const email = (request.body as Record<string, unknown> | undefined)?.email;
+        return supporterLookup(request, reply, typeof email === "string" ? email.trim().slice(0, 254) : "");
+      },
+    );
 
     staffOnly.post("/admin/logout", async (request, reply) => {
       const staff = staffOf(request);

@@ -21,6 +21,24 @@ describeEachDatabase("a supporter's record in the admin", (db) => {
     return `iw-staff=${await startSession(t.deps.db, id)}`;
   }
 
+  /** Looks an address up as a campaigner does: the search form, posted with its CSRF token. */
+  async function lookUp(who: "campaigner" | "moderator", email: string) {
+    const cookie = cookies[who] ?? "";
+    const page = await t.app.inject({ url: "/admin/supporters", headers: { cookie } });
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    const csrf = page.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    return t.app.inject({
+      method: "POST",
+      url: "/admin/supporters",
+      headers: {
+        cookie: `${cookie}; ${csrf}`,
+        origin: "http://localhost:3000",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: new URLSearchParams({ _csrf: token, email }).toString(),
+    });
+  }
+
   beforeAll(async () => {
     t = await buildTestApp(db().handle);
     cookies.campaigner = await staffCookie("campaigner");
@@ -31,10 +49,7 @@ describeEachDatabase("a supporter's record in the admin", (db) => {
   it("shows a campaigner what a supporter agreed to, in which words, where and when", async () => {
     const email = newEmail();
     await pressConfirm(t.app, await signAndGetToken(t, SLUG, signer({ email, updates: "yes" })));
-    const res = await t.app.inject({
-      url: `/admin/supporters?email=${encodeURIComponent(email.toUpperCase())}`,
-      headers: { cookie: cookies.campaigner ?? "" },
-    });
+    const res = await lookUp("campaigner", email.toUpperCase());
     expect(res.statusCode).toBe(200);
     expect(res.headers["cache-control"]).toBe("no-store");
     expect(res.body).toContain(
@@ -51,18 +66,25 @@ describeEachDatabase("a supporter's record in the admin", (db) => {
   });
 
   it("says so when no supporter has the address, without an error", async () => {
-    const res = await t.app.inject({
-      url: "/admin/supporters?email=nobody%40example.org",
-      headers: { cookie: cookies.campaigner ?? "" },
-    });
+    const res = await lookUp("campaigner", "nobody@example.org");
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("No supporter has this email address.");
+  });
+
+  it("keeps the address out of the URL, and a lookup needs the form's CSRF token", async () => {
+    const forged = await t.app.inject({
+      method: "POST",
+      url: "/admin/supporters",
+      headers: { cookie: cookies.campaigner ?? "", "content-type": "application/x-www-form-urlencoded" },
+      payload: "email=a%40example.org",
+    });
+    expect(forged.statusCode).toBe(403);
   });
 
   it("is not for moderators, nor for anyone signed out", async () => {
     const moderator = await t.app.inject({ url: "/admin/supporters", headers: { cookie: cookies.moderator ?? "" } });
     expect(moderator.statusCode).toBe(403);
-    const nobody = await t.app.inject("/admin/supporters?email=a%40example.org");
+    const nobody = await t.app.inject("/admin/supporters");
     expect(nobody.statusCode).toBe(303);
     expect(nobody.headers.location).toBe("/admin/login");
   });

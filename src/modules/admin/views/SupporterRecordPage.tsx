@@ -1,4 +1,5 @@
 import { usePage } from "../../../views/context.ts";
+import { Form } from "../../../views/Form.tsx";
 import type { SupporterRecord } from "../supporter-record.service.ts";
 import { AdminBar } from "./AdminPages.tsx";
 
@@ -19,7 +20,7 @@ export function SupporterRecordPage({
     <div class="admin">
       <AdminBar name={staff.name} isAdmin={staff.isAdmin} />
       <h1>{t("admin.supporters.heading")}</h1>
-      <form method="get" action="/admin/supporters" class="admin-filter">
+      <Form action="/admin/supporters" class="admin-filter">
         <div class="field">
           <label for="find-email">{t("admin.supporters.find")}</label>
           <input id="find-email" name="email" type="email" value={email} dir="ltr" autocomplete="off" />
@@ -27,7 +28,7 @@ export function SupporterRecordPage({
         <button type="submit" class="button button--secondary">
           {t("admin.supporters.search")}
         </button>
-      </form>
+      </Form>
       {email && !record ? <p role="status">{t("admin.supporters.none")}</p> : null}
       {record ? (
         <>
