@@ -64,7 +64,7 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>, op
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = job.attempts < job.max_attempts ? new Date(Date.now() + retryDelayMs(job.attempts)) : null;
       (retryAt ? log?.warn : log?.error)?.(
-        { job: job.name, id: job.id, attempt: job.attempts, err: message },
+        { job: job.name, id: job.id, attempt: job.attempts, err: withoutAddresses(message) },
         "job failed",
       );
       await markJobFailed(deps.db, job, message, retryAt, personal.has(job.name));

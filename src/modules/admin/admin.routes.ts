@@ -177,30 +177,22 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       },
     );
 
-    staffOnly.post("/admin/logout", async (request, reply) => {
-      const staff = staffOf(request);
-      await endSession(deps.db, String(request.cookies[cookieName]));
-      await recordAudit(deps.db, {
-        staffUserId: staff.user.id,
-        action: "staff.logout",
-        entity: "staff_user",
-        entityId: staff.user.id,
-      });
-      reply.clearCookie(cookieName, cookieOptions);
-      return reply.redirect("/admin/login", 303);
-    });
-
-    staffOnly.post("/admin/logout-everywhere", async (request, reply) => {
-      const staff = staffOf(request);
-      await endAllSessions(deps.db, staff.user.id);
-      await recordAudit(deps.db, {
-        staffUserId: staff.user.id,
-        action: "staff.logout-everywhere",
-        entity: "staff_user",
-        entityId: staff.user.id,
-      });
-      reply.clearCookie(cookieName, cookieOptions);
-      return reply.redirect("/admin/login", 303);
-    });
+    /** Signing out: end this browser's session, or all of them, and record which. */
+    const signOut =
+      (action: "staff.logout" | "staff.logout-everywhere") => async (request: FastifyRequest, reply: FastifyReply) => {
+        const staff = staffOf(request);
+        if (action === "staff.logout") await endSession(deps.db, String(request.cookies[cookieName]));
+        else await endAllSessions(deps.db, staff.user.id);
+        await recordAudit(deps.db, {
+          staffUserId: staff.user.id,
+          action,
+          entity: "staff_user",
+          entityId: staff.user.id,
+        });
+        reply.clearCookie(cookieName, cookieOptions);
+        return reply.redirect("/admin/login", 303);
+      };
+    staffOnly.post("/admin/logout", signOut("staff.logout"));
+    staffOnly.post("/admin/logout-everywhere", signOut("staff.logout-everywhere"));
   });
 }

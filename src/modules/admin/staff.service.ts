@@ -1,7 +1,7 @@
 import { now } from "../../db/portable.ts";
 import type { StaffRole } from "../../db/tables.ts";
 import type { Deps } from "../../deps.ts";
-import { DEFAULT_LOCALE, isLocale } from "../i18n/locales.ts";
+import { asLocale } from "../i18n/locales.ts";
 import { canonicalEmail, checkEmail } from "../supporters/email.ts";
 import { consumeToken, inspectToken, issueToken } from "../tokens/tokens.ts";
 import { recordAudit } from "./audit.repo.ts";
@@ -37,7 +37,7 @@ export async function inviteStaff(
   if (!STAFF_ROLES.includes(invite.role as StaffRole))
     throw new StaffInputError(`role must be one of ${STAFF_ROLES.join(", ")}`);
   const email = canonicalEmail(invite.email);
-  const locale = invite.locale && isLocale(invite.locale) ? invite.locale : DEFAULT_LOCALE;
+  const locale = asLocale(invite.locale);
   const token = await deps.db.transaction().execute(async (trx) => {
     const at = now();
     const existing = await trx.selectFrom("staff_users").select("id").where("email", "=", email).executeTakeFirst();
@@ -141,7 +141,7 @@ export async function logIn(
   const user = await deps.db.selectFrom("staff_users").selectAll().where("email", "=", email).executeTakeFirst();
   // A wrong email costs the same time as a wrong password, so timing tells nothing either.
   const passwordOk = await checkPassword(user?.password_hash ?? DUMMY_HASH, input.password);
-  if (!user || !user.password_hash || user.disabled_at) return null;
+  if (!user?.password_hash || user.disabled_at) return null;
   if (user.locked_until && user.locked_until > now()) return null;
   const secret = user.totp_secret ? decryptTotpSecret(deps.config.secretKey, user.totp_secret) : null;
   const recovery = JSON.parse(user.recovery_codes) as string[];

@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import type { JobHandler } from "../../jobs/worker.ts";
 import { i18nFor } from "../i18n/i18n.ts";
-import { DEFAULT_LOCALE, isLocale, localisedPath } from "../i18n/locales.ts";
+import { asLocale, localisedPath } from "../i18n/locales.ts";
 import { renderEmail } from "../mail/email.tsx";
 import { firstNameOf } from "../petitions/signatures.repo.ts";
 import { issueToken } from "../tokens/tokens.ts";
@@ -23,7 +23,7 @@ const url = (deps: Deps, path: string) => new URL(path, deps.config.publicUrl).t
  * click unsubscribes (RFC 8058), with no login and no question.
  */
 export function unsubscribeParts(deps: Deps, supporterId: number, locale: string) {
-  const link = `${url(deps, localisedPath(isLocale(locale) ? locale : DEFAULT_LOCALE, "/unsubscribe"))}?u=${unsubscribeToken(deps.config.secretKey, supporterId)}`;
+  const link = `${url(deps, localisedPath(asLocale(locale), "/unsubscribe"))}?u=${unsubscribeToken(deps.config.secretKey, supporterId)}`;
   return {
     headers: { "List-Unsubscribe": `<${link}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     link,
@@ -44,7 +44,7 @@ const sendJoinConfirmation: JobHandler = async (deps, payload) => {
     .where("join_requests.id", "=", numberIn(payload, "joinRequestId"))
     .executeTakeFirst();
   if (!request || request.confirmed_at) return;
-  const i18n = i18nFor(isLocale(request.locale) ? request.locale : DEFAULT_LOCALE);
+  const i18n = i18nFor(asLocale(request.locale));
   const token = await issueToken(deps.db, "confirm-join", request.id);
   const link = `${url(deps, localisedPath(i18n.locale, "/join/confirm"))}?token=${token}`;
   const values = { name: firstNameOf(request.name) };
@@ -57,14 +57,21 @@ const sendJoinConfirmation: JobHandler = async (deps, payload) => {
   await deps.mailer.send({ to: request.email, ...mail });
 };
 
-const sendWelcome: JobHandler = async (deps, payload) => {
+/** The supporter a job writes to, in their language; none once erased. */
+async function supporterToWrite(deps: Deps, payload: unknown) {
   const supporter = await deps.db
     .selectFrom("supporters")
-    .select(["id", "email", "name", "locale", "erased_at"])
+    .select(["id", "email", "name", "locale"])
     .where("id", "=", numberIn(payload, "supporterId"))
+    .where("erased_at", "is", null)
     .executeTakeFirst();
-  if (!supporter || supporter.erased_at) return;
-  const i18n = i18nFor(isLocale(supporter.locale) ? supporter.locale : DEFAULT_LOCALE);
+  return supporter ? { supporter, i18n: i18nFor(asLocale(supporter.locale)) } : null;
+}
+
+const sendWelcome: JobHandler = async (deps, payload) => {
+  const found = await supporterToWrite(deps, payload);
+  if (!found) return;
+  const { supporter, i18n } = found;
   const unsubscribe = unsubscribeParts(deps, supporter.id, i18n.locale);
   const mail = renderEmail(i18n, {
     subject: i18n.t("mail.welcome.subject"),
@@ -83,13 +90,9 @@ const sendWelcome: JobHandler = async (deps, payload) => {
 const sendManageLink: JobHandler = async (deps, payload) => {
   const target = (payload as { target?: unknown } | null)?.target;
   if (!isManageTarget(target)) throw new Error("payload has no target");
-  const supporter = await deps.db
-    .selectFrom("supporters")
-    .select(["id", "email", "name", "locale", "erased_at"])
-    .where("id", "=", numberIn(payload, "supporterId"))
-    .executeTakeFirst();
-  if (!supporter || supporter.erased_at) return;
-  const i18n = i18nFor(isLocale(supporter.locale) ? supporter.locale : DEFAULT_LOCALE);
+  const found = await supporterToWrite(deps, payload);
+  if (!found) return;
+  const { supporter, i18n } = found;
   const token = await issueToken(deps.db, "manage", supporter.id);
   const link = `${url(deps, localisedPath(i18n.locale, "/manage"))}?token=${token}&next=${target}`;
   const mail = renderEmail(i18n, {
@@ -105,7 +108,7 @@ const sendManageLink: JobHandler = async (deps, payload) => {
 const sendErasureReceipt: JobHandler = async (deps, payload) => {
   const { email, locale } = (payload ?? {}) as { email?: unknown; locale?: unknown };
   if (typeof email !== "string") throw new Error("payload has no email");
-  const i18n = i18nFor(typeof locale === "string" && isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const i18n = i18nFor(asLocale(locale));
   const mail = renderEmail(i18n, {
     subject: i18n.t("mail.erased.subject"),
     paragraphs: [i18n.t("mail.erased.body"), i18n.t("mail.erased.signatures")],

@@ -1,7 +1,6 @@
-import { isCountryCode } from "../i18n/countries.ts";
 import { isLocale, type Locale } from "../i18n/locales.ts";
-import { EMAIL_MESSAGES, nameProblem, type FieldProblem as SignProblem } from "../petitions/signature-input.ts";
-import { canonicalEmail, checkEmail } from "../supporters/email.ts";
+import { personProblems, type FieldProblem as SignProblem } from "../petitions/signature-input.ts";
+import { canonicalEmail } from "../supporters/email.ts";
 
 /** What the join form sent, as text, to be shown again when something is wrong. */
 export interface JoinForm {
@@ -53,12 +52,7 @@ export function validateJoin(
   form: JoinForm,
   knownTopics: ReadonlySet<string>,
 ): { ok: true; value: ValidJoin } | { ok: false; problems: JoinProblem[] } {
-  const problems: JoinProblem[] = [];
-  const name = nameProblem(form.name);
-  if (name) problems.push({ field: "name", message: name });
-  const email = checkEmail(form.email);
-  if (email) problems.push({ field: "email", message: EMAIL_MESSAGES[email] });
-  if (!isCountryCode(form.country)) problems.push({ field: "country", message: "sign.error.country.missing" });
+  const problems: JoinProblem[] = personProblems(form);
   if (!isLocale(form.language)) problems.push({ field: "language", message: "join.error.language" });
   if (form.topics.some((t) => !knownTopics.has(t))) problems.push({ field: "topics", message: "join.error.topics" });
   if (problems.length > 0 || !isLocale(form.language)) return { ok: false, problems };

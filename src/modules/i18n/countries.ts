@@ -14,10 +14,17 @@ export function isCountryCode(value: string): boolean {
   return CODES.has(value);
 }
 
-/** The countries sorted by their names in a language, for a select list. */
+const sorted = new Map<string, { code: string; name: string }[]>();
+
+/** The countries sorted by their names in a language, for a select list: sorted once per language. */
 export function countriesByName(locale: string, name: (code: string) => string): { code: string; name: string }[] {
-  const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((code) => ({ code, name: name(code) })).sort((a, b) => collator.compare(a.name, b.name));
+  let list = sorted.get(locale);
+  if (!list) {
+    const collator = new Intl.Collator(locale);
+    list = COUNTRY_CODES.map((code) => ({ code, name: name(code) })).sort((a, b) => collator.compare(a.name, b.name));
+    sorted.set(locale, list);
+  }
+  return list;
 }
 
 /** A country to preselect: the region of the visitor's preferred language, if it names one. */

@@ -26,6 +26,11 @@ export function isLocale(value: string): value is Locale {
   return LOCALES.some((l) => l.code === value);
 }
 
+/** A locale read from storage or input: itself if the site speaks it, else the default. */
+export function asLocale(value: unknown): Locale {
+  return typeof value === "string" && isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 export function localeInfo(locale: Locale): LocaleInfo {
   return LOCALES.find((l) => l.code === locale) ?? LOCALES[0];
 }

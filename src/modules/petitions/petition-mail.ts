@@ -2,7 +2,7 @@ import type { Deps } from "../../deps.ts";
 import type { JobHandler } from "../../jobs/worker.ts";
 import { inLanguage } from "../campaigns/translations.repo.ts";
 import { i18nFor } from "../i18n/i18n.ts";
-import { DEFAULT_LOCALE, isLocale, localisedPath } from "../i18n/locales.ts";
+import { asLocale, localisedPath } from "../i18n/locales.ts";
 import { renderEmail } from "../mail/email.tsx";
 import { issueToken } from "../tokens/tokens.ts";
 import { findSignatureForMail, firstNameOf } from "./signatures.repo.ts";
@@ -20,7 +20,7 @@ function siteUrl(deps: Deps, path: string): string {
 
 async function confirmationLink(deps: Deps, signatureId: number, locale: string): Promise<string> {
   const token = await issueToken(deps.db, "confirm-signature", signatureId);
-  const path = localisedPath(isLocale(locale) ? locale : DEFAULT_LOCALE, "/signatures/confirm");
+  const path = localisedPath(asLocale(locale), "/signatures/confirm");
   return `${siteUrl(deps, path)}?token=${token}`;
 }
 
@@ -43,7 +43,7 @@ async function signatureInLanguage(deps: Deps, payload: unknown) {
 const sendConfirmation: JobHandler = async (deps, payload) => {
   const signature = await signatureInLanguage(deps, payload);
   if (!signature) return; // Erased since: nothing to send.
-  const i18n = i18nFor(isLocale(signature.locale) ? signature.locale : DEFAULT_LOCALE);
+  const i18n = i18nFor(asLocale(signature.locale));
   const instant = signature.signature_policy === "instant";
   if (signature.status !== "pending" && !instant) return;
   const url = await confirmationLink(deps, signature.id, signature.locale);
@@ -64,7 +64,7 @@ const sendConfirmation: JobHandler = async (deps, payload) => {
 const sendAlreadySigned: JobHandler = async (deps, payload) => {
   const signature = await signatureInLanguage(deps, payload);
   if (!signature) return;
-  const i18n = i18nFor(isLocale(signature.locale) ? signature.locale : DEFAULT_LOCALE);
+  const i18n = i18nFor(asLocale(signature.locale));
   const values = { name: firstNameOf(signature.name), title: signature.title };
   const pending = signature.status === "pending";
   const campaignPath = localisedPath(i18n.locale, `/campaigns/${signature.slug}`);

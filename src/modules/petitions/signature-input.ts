@@ -88,17 +88,27 @@ export const EMAIL_MESSAGES = {
   disposable: "sign.error.email.disposable",
 } as const satisfies Record<string, MessageKey>;
 
-/** Checks the form; every problem is reported at once, in the order of the fields. */
-export function validateSignature(
-  form: SignatureForm,
-  rules: { postcodeRequired: boolean },
-): { ok: true; value: ValidSignature } | { ok: false; problems: FieldProblem[] } {
-  const problems: FieldProblem[] = [];
+/** What is wrong with the name, email and country every form about a person asks for. */
+export function personProblems(form: {
+  name: string;
+  email: string;
+  country: string;
+}): { field: "name" | "email" | "country"; message: MessageKey }[] {
+  const problems: { field: "name" | "email" | "country"; message: MessageKey }[] = [];
   const name = nameProblem(form.name);
   if (name) problems.push({ field: "name", message: name });
   const email = checkEmail(form.email);
   if (email) problems.push({ field: "email", message: EMAIL_MESSAGES[email] });
   if (!isCountryCode(form.country)) problems.push({ field: "country", message: "sign.error.country.missing" });
+  return problems;
+}
+
+/** Checks the form; every problem is reported at once, in the order of the fields. */
+export function validateSignature(
+  form: SignatureForm,
+  rules: { postcodeRequired: boolean },
+): { ok: true; value: ValidSignature } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = personProblems(form);
   if (form.postcode === "" && rules.postcodeRequired) {
     problems.push({ field: "postcode", message: "sign.error.postcode.missing" });
   } else if (form.postcode !== "" && (form.postcode.length > LIMITS.postcode || !POSTCODE.test(form.postcode))) {
