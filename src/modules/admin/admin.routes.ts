@@ -3,21 +3,22 @@ import { h } from "preact";
 import QRCode from "qrcode";
 import type { Deps } from "../../deps.ts";
 import { ForbiddenError } from "../../errors.ts";
-import { readCounts } from "../petitions/counts.repo.ts";
-import { mayUse } from "./admin.policy.ts";
-import { listAudit, recordAudit } from "./audit.repo.ts";
+import { recordAudit } from "./audit.repo.ts";
 import { totpFor } from "./credentials.ts";
+import { overviewRoutes } from "./overview.routes.ts";
 import { endAllSessions, endSession, findSession, type StaffSession } from "./sessions.ts";
 import { completeSetup, logIn, prepareSetup, type SetupProblem } from "./staff.service.ts";
-import { findSupporterRecord } from "./supporter-record.service.ts";
-import { AuditPage, DashboardPage, LoginPage, RecoveryCodesPage, SetupPage } from "./views/AdminPages.tsx";
-import { SupporterRecordPage } from "./views/SupporterRecordPage.tsx";
+import { type StaffRoutes, staffOf } from "./staff-area.ts";
+import { LoginPage, RecoveryCodesPage, SetupPage } from "./views/AdminPages.tsx";
 
 declare module "fastify" {
   interface FastifyRequest {
     staff: StaffSession | null;
   }
 }
+
+/** The parts of the admin behind the session check; each later area adds its routes here. */
+const STAFF_ROUTES: readonly StaffRoutes[] = [overviewRoutes];
 
 const PRIVATE = { "cache-control": "no-store", "x-robots-tag": "noindex, nofollow" };
 
@@ -120,62 +121,7 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       if (!request.staff) return reply.redirect("/admin/login", 303);
       reply.headers(PRIVATE);
     });
-    const staffOf = (request: FastifyRequest) => request.staff as StaffSession;
-
-    staffOnly.get("/admin", async (request, reply) => {
-      const staff = staffOf(request);
-      const campaigns = await deps.db
-        .selectFrom("campaigns")
-        .select(["id", "slug", "title", "status"])
-        .orderBy("created_at", "desc")
-        .execute();
-      const counts = await readCounts(
-        deps.db,
-        campaigns.map((c) => c.id),
-      );
-      return reply.page(
-        h(DashboardPage, {
-          campaigns: campaigns.map((c) => ({ ...c, total: counts.get(c.id) ?? 0 })),
-          staff: { name: staff.user.name, isAdmin: staff.user.role === "admin" },
-        }),
-        { title: request.i18n.t("admin.dashboard.heading") },
-      );
-    });
-
-    staffOnly.get("/admin/audit", async (request, reply) => {
-      const staff = staffOf(request);
-      if (!mayUse(staff.user.role, "audit")) throw new ForbiddenError();
-      const action = String((request.query as Record<string, unknown>).action ?? "").slice(0, 80);
-      const rows = await listAudit(deps.db, action ? { action } : {});
-      return reply.page(h(AuditPage, { rows, action, staff: { name: staff.user.name } }), {
-        title: request.i18n.t("admin.audit.heading"),
-      });
-    });
-
-    // The address is posted, not put in the URL: it stays out of history and proxies' logs,
-    // and a link on another site cannot make a campaigner look someone up.
-    const supporterLookup = async (request: FastifyRequest, reply: FastifyReply, email: string) => {
-      const staff = staffOf(request);
-      if (!mayUse(staff.user.role, "supporters")) throw new ForbiddenError();
-      const record = email ? await findSupporterRecord(deps, staff.user.id, email) : null;
-      return reply.page(
-        h(SupporterRecordPage, {
-          staff: { name: staff.user.name, isAdmin: staff.user.role === "admin" },
-          email,
-          record,
-        }),
-        { title: request.i18n.t("admin.supporters.heading") },
-      );
-    };
-    staffOnly.get("/admin/supporters", async (request, reply) => supporterLookup(request, reply, ""));
-    staffOnly.post(
-      "/admin/supporters",
-      { config: { rateLimit: { max: 60, timeWindow: "1 minute" } } },
-      async (request, reply) => {
-        const email = (request.body as Record<string, unknown> | undefined)?.email;
-        return supporterLookup(request, reply, typeof email === "string" ? email.trim().slice(0, 254) : "");
-      },
-    );
+    for (const routes of STAFF_ROUTES) await routes(staffOnly, deps);
 
     /** Signing out: end this browser's session, or all of them, and record which. */
     const signOut =

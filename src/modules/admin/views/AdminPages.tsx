@@ -1,7 +1,11 @@
+import type { ComponentChildren } from "preact";
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import type { CampaignStatus } from "../../campaigns/campaign-states.ts";
 import { StatusBadge } from "../../campaigns/views/StatusBadge.tsx";
+import { mayUse } from "../admin.policy.ts";
+import { ADMIN_NAV } from "../admin-nav.ts";
+import type { StaffViewer } from "../staff-area.ts";
 
 /** The six digits from the authenticator app (or a recovery code). */
 function CodeField({ hint, error }: { hint?: string; error?: string | undefined }) {
@@ -135,24 +139,18 @@ export interface DashboardCampaign {
   total: number;
 }
 
-export function AdminBar({ name, isAdmin }: { name: string; isAdmin: boolean }) {
+export function AdminBar({ staff }: { staff: StaffViewer }) {
   const { i18n } = usePage();
   const t = i18n.t;
   return (
     <nav class="admin-bar" aria-label={t("admin.nav.label")}>
-      <p>{t("admin.signedInAs", { name })}</p>
+      <p>{t("admin.signedInAs", { name: staff.name })}</p>
       <ul>
-        <li>
-          <a href="/admin">{t("admin.nav.dashboard")}</a>
-        </li>
-        <li>
-          <a href="/admin/supporters">{t("admin.nav.supporters")}</a>
-        </li>
-        {isAdmin ? (
-          <li>
-            <a href="/admin/audit">{t("admin.nav.audit")}</a>
+        {ADMIN_NAV.filter((link) => mayUse(staff.role, link.area)).map((link) => (
+          <li key={link.href}>
+            <a href={link.href}>{t(link.label)}</a>
           </li>
-        ) : null}
+        ))}
       </ul>
       <Form action="/admin/logout" class="admin-bar__form">
         <button type="submit" class="button button--secondary">
@@ -168,18 +166,21 @@ export function AdminBar({ name, isAdmin }: { name: string; isAdmin: boolean }) 
   );
 }
 
-export function DashboardPage({
-  campaigns,
-  staff,
-}: {
-  campaigns: DashboardCampaign[];
-  staff: { name: string; isAdmin: boolean };
-}) {
+/** Every signed-in admin page: the bar, then the page's own content. */
+export function AdminFrame({ staff, children }: { staff: StaffViewer; children: ComponentChildren }) {
+  return (
+    <div class="admin">
+      <AdminBar staff={staff} />
+      {children}
+    </div>
+  );
+}
+
+export function DashboardPage({ campaigns, staff }: { campaigns: DashboardCampaign[]; staff: StaffViewer }) {
   const { i18n } = usePage();
   const t = i18n.t;
   return (
-    <div class="admin">
-      <AdminBar name={staff.name} isAdmin={staff.isAdmin} />
+    <AdminFrame staff={staff}>
       <h1>{t("admin.dashboard.heading")}</h1>
       <table class="admin-table">
         <caption>{t("admin.dashboard.campaigns")}</caption>
@@ -204,7 +205,7 @@ export function DashboardPage({
           ))}
         </tbody>
       </table>
-    </div>
+    </AdminFrame>
   );
 }
 
@@ -219,12 +220,11 @@ export interface AuditRow {
   staff_email: string | null;
 }
 
-export function AuditPage({ rows, action, staff }: { rows: AuditRow[]; action: string; staff: { name: string } }) {
+export function AuditPage({ rows, action, staff }: { rows: AuditRow[]; action: string; staff: StaffViewer }) {
   const { i18n } = usePage();
   const t = i18n.t;
   return (
-    <div class="admin">
-      <AdminBar name={staff.name} isAdmin />
+    <AdminFrame staff={staff}>
       <h1>{t("admin.audit.heading")}</h1>
       <form method="get" action="/admin/audit" class="admin-filter">
         <div class="field">
@@ -263,6 +263,6 @@ export function AuditPage({ rows, action, staff }: { rows: AuditRow[]; action: s
           ))}
         </tbody>
       </table>
-    </div>
+    </AdminFrame>
   );
 }

@@ -1,14 +1,15 @@
 import { usePage } from "../../../views/context.ts";
 import { Form } from "../../../views/Form.tsx";
+import type { StaffViewer } from "../staff-area.ts";
 import type { SupporterRecord } from "../supporter-record.service.ts";
-import { AdminBar } from "./AdminPages.tsx";
+import { AdminFrame } from "./AdminPages.tsx";
 
 export function SupporterRecordPage({
   staff,
   email,
   record,
 }: {
-  staff: { name: string; isAdmin: boolean };
+  staff: StaffViewer;
   email: string;
   record: SupporterRecord | null;
 }) {
@@ -17,8 +18,7 @@ export function SupporterRecordPage({
   const date = (value: string | null) =>
     value ? i18n.formatDate(value, { dateStyle: "medium", timeStyle: "short" }) : "—";
   return (
-    <div class="admin">
-      <AdminBar name={staff.name} isAdmin={staff.isAdmin} />
+    <AdminFrame staff={staff}>
       <h1>{t("admin.supporters.heading")}</h1>
       <Form action="/admin/supporters" class="admin-filter">
         <div class="field">
@@ -96,6 +96,6 @@ export function SupporterRecordPage({
           </table>
         </>
       ) : null}
-    </div>
+    </AdminFrame>
   );
 }
