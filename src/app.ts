@@ -6,6 +6,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Deps } from "./deps.ts";
 import { ASSETS_PREFIX, type Assets, loadAssets, PUBLIC_DIR } from "./http/assets.ts";
+import { publicCaching } from "./http/cache.ts";
 import { csrf } from "./http/csrf.ts";
 import { registerErrorHandlers, sendBareError } from "./http/errors.ts";
 import { i18n, withoutLocale } from "./http/i18n.ts";
@@ -17,12 +18,15 @@ import { registerSecurityHeaders } from "./http/security.ts";
 import "./http/types.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
 import { campaignRoutes } from "./modules/campaigns/campaigns.routes.ts";
+import { uploadRoutes } from "./modules/campaigns/uploads.routes.ts";
 import { communityRoutes } from "./modules/community/community.routes.ts";
 import { manageRoutes } from "./modules/community/manage.routes.ts";
 import { contentRoutes } from "./modules/content/content.routes.ts";
+import { eventRoutes } from "./modules/events/events.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { mailboxRoutes } from "./modules/mail/mailbox.routes.ts";
 import { petitionApiRoutes } from "./modules/petitions/api.routes.ts";
+import { commentRoutes } from "./modules/petitions/comments.routes.ts";
 import { embedRoutes } from "./modules/petitions/embed.routes.ts";
 import { liveRoutes } from "./modules/petitions/live.routes.ts";
 import { petitionRoutes } from "./modules/petitions/petitions.routes.ts";
@@ -34,6 +38,8 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 export interface AppOptions {
   /** The client bundle's file names; read from the build's manifest when not given. */
   assets?: Assets;
+  /** Told of every route as it is registered (the tests check every admin route this way). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** Builds the whole site on the given dependencies, ready to listen or to inject into. */
@@ -57,6 +63,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       sendBareError(request, reply, 400, assets);
     },
   });
+  const { onRoute } = options;
+  if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url }));
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
@@ -68,6 +76,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     secureCookies: production,
   });
   await app.register(render, { assets });
+  await app.register(publicCaching);
   await registerRateLimits(app, {
     enabled: config.rateLimits,
     secretKey: config.secretKey,
@@ -111,7 +120,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(healthRoutes, { deps });
   await app.register(contentRoutes, { deps });
   await app.register(campaignRoutes, { deps });
+  await app.register(uploadRoutes, { deps });
   await app.register(petitionRoutes, { deps });
+  await app.register(commentRoutes, { deps });
+  await app.register(eventRoutes, { deps });
   await app.register(liveRoutes, { deps });
   await app.register(petitionApiRoutes, { deps });
   await app.register(embedRoutes, { deps });

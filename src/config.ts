@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createPrivateKey, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
@@ -11,6 +11,8 @@ export interface Config {
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** DKIM signing of mail sent over SMTP, when DKIM_DOMAIN, DKIM_SELECTOR and a key are set. */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
   secretKey: string;
   nodeEnv: "development" | "production" | "test";
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -22,7 +24,7 @@ export interface Config {
   /** Run the job worker inside the web process (off when `npm run worker` runs it apart). */
   worker: boolean;
   /** How long personal data is kept (see docs/operations.md, "Retention"). */
-  retention: { unconfirmedDays: number; networkDays: number; signersMonths: number };
+  retention: { unconfirmedDays: number; networkDays: number; signersMonths: number; mailDays: number };
   /** Load the demo content into an empty database at start. */
   seedDemo: boolean;
 }
@@ -93,6 +95,40 @@ function parseTrustProxy(value: string | undefined): boolean | number {
   throw new ConfigError("TRUST_PROXY", `must be true, false or the number of proxies in front (got "${value}")`);
 }
 
+/** DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (PEM, "\n" for line breaks) or DKIM_PRIVATE_KEY_FILE: all or none. */
+function dkimKey(env: Env): Config["dkim"] {
+  const domainName = env.DKIM_DOMAIN?.trim();
+  const keySelector = env.DKIM_SELECTOR?.trim();
+  const inline = env.DKIM_PRIVATE_KEY?.trim();
+  const file = env.DKIM_PRIVATE_KEY_FILE?.trim();
+  if (!domainName && !keySelector && !inline && !file) return undefined;
+  if (!domainName) throw new ConfigError("DKIM_DOMAIN", "is required when another DKIM_ setting is set");
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domainName)) {
+    throw new ConfigError("DKIM_DOMAIN", `must be a domain name (got "${domainName}")`);
+  }
+  if (!keySelector) throw new ConfigError("DKIM_SELECTOR", "is required when another DKIM_ setting is set");
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(keySelector)) {
+    throw new ConfigError("DKIM_SELECTOR", `must be a DNS label such as "mail2026" (got "${keySelector}")`);
+  }
+  if (inline && file) throw new ConfigError("DKIM_PRIVATE_KEY", "set it or DKIM_PRIVATE_KEY_FILE, not both");
+  const name = inline ? "DKIM_PRIVATE_KEY" : "DKIM_PRIVATE_KEY_FILE";
+  let privateKey: string;
+  if (inline) privateKey = inline.replace(/\\n/g, "\n");
+  else if (file) {
+    try {
+      privateKey = readFileSync(resolve(file), "utf8");
+    } catch {
+      throw new ConfigError(name, `cannot read the file "${file}"`);
+    }
+  } else throw new ConfigError("DKIM_PRIVATE_KEY", "or DKIM_PRIVATE_KEY_FILE is required when DKIM_DOMAIN is set");
+  try {
+    createPrivateKey(privateKey);
+  } catch {
+    throw new ConfigError(name, "is not a PEM private key");
+  }
+  return { domainName, keySelector, privateKey };
+}
+
 /** In development the secret is made once and kept under data/, so sessions survive restarts. */
 function developmentSecret(dataDir: string): string {
   const file = resolve(dataDir, "secret-key");
@@ -135,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     unconfirmedDays: integer(env, "RETENTION_UNCONFIRMED_DAYS", 30, 1, 3650),
     networkDays: integer(env, "RETENTION_NETWORK_DAYS", 30, 1, 3650),
     signersMonths: integer(env, "RETENTION_SIGNERS_MONTHS", 6, 1, 120),
+    mailDays: integer(env, "RETENTION_MAIL_DAYS", 90, 1, 3650),
   };
   const worker = pick(env, "WORKER", ["on", "off"] as const, "on") === "on";
   const seedDemo = pick(env, "DEMO_CONTENT", ["on", "off"] as const, "on") === "on";
@@ -147,6 +184,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     smtpUrl,
     mailFrom,
+    dkim: dkimKey(env),
     secretKey,
     nodeEnv,
     logLevel: pick(env, "LOG_LEVEL", LOG_LEVELS, nodeEnv === "test" ? "silent" : "info"),

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { type Bus, noBus, postgresBus, redisBus } from "./bus.ts";
 import type { Config } from "./config.ts";
 import type { Db, DbHandle, Dialect } from "./db/index.ts";
 import { createMailer, type Mailer } from "./modules/mail/mailer.ts";
@@ -16,6 +17,8 @@ export interface Deps {
   redis?: Redis;
   /** Signature counts as people see them, live. */
   counts: LiveCounts;
+  /** Messages to the other instances (Redis pub/sub, else PostgreSQL LISTEN/NOTIFY). */
+  bus: Bus;
   /** Tells the job worker in this process that a job was queued (no-op without one). */
   wakeWorker(): void;
 }
@@ -27,7 +30,8 @@ export interface Deps {
 export function assembleDeps(config: Config, database: DbHandle): { deps: Deps; close(): Promise<void> } {
   const mailer = createMailer(config, database.db);
   const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
-  const counts = new LiveCounts(database.db);
+  const bus = redis ? redisBus(redis) : database.notifications ? postgresBus(database.notifications) : noBus;
+  const counts = new LiveCounts(database.db, bus);
   const deps: Deps = {
     config,
     db: database.db,
@@ -36,12 +40,14 @@ export function assembleDeps(config: Config, database: DbHandle): { deps: Deps; 
     mailer,
     ...(redis ? { redis } : {}),
     counts,
+    bus,
     wakeWorker: () => {},
   };
   return {
     deps,
     async close() {
       counts.close();
+      await bus.close();
       await mailer.close();
       redis?.disconnect();
     },

@@ -3,8 +3,7 @@ import { buildApp } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDb } from "./db/index.ts";
 import { assembleDeps } from "./deps.ts";
-import { JOB_HANDLERS, JOB_SCHEDULES, PERSONAL_JOBS } from "./jobs/handlers.ts";
-import { startWorker } from "./jobs/worker.ts";
+import { startBackgroundWork } from "./jobs/background.ts";
 import { prepareDatabase } from "./setup.ts";
 
 /** How long in-flight requests may take to finish after SIGTERM before the process exits. */
@@ -26,9 +25,8 @@ async function serve(config: Config) {
   const database = createDb(config.databaseUrl);
   const connected = assembleDeps(config, database);
   const app = await buildApp(connected.deps);
-  const worker = config.worker
-    ? startWorker(connected.deps, JOB_HANDLERS, { log: app.log, schedules: JOB_SCHEDULES, personal: PERSONAL_JOBS })
-    : undefined;
+  // Jobs and the mail outbox, unless a separate `npm run worker` does them (WORKER=off).
+  const worker = config.worker ? startBackgroundWork(connected.deps, { log: app.log }) : undefined;
   if (worker) connected.deps.wakeWorker = worker.nudge;
 
   let stopping = false;

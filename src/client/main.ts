@@ -1,5 +1,6 @@
 import { mountLiveCount } from "./live-count.ts";
 import { mountShare } from "./share.ts";
+import { mountWatchRefresh } from "./watch-refresh.ts";
 
 // Progressive enhancement only: every page works before and without this script.
 
@@ -26,3 +27,4 @@ focusErrorSummary();
 linkSummaryToFields();
 for (const el of document.querySelectorAll<HTMLElement>("[data-live-count]")) mountLiveCount(el);
 for (const el of document.querySelectorAll<HTMLElement>("[data-share-url]")) mountShare(el);
+for (const el of document.querySelectorAll<HTMLElement>("[data-watch-refresh]")) mountWatchRefresh(el);

@@ -3,7 +3,10 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from "kysely";
 import pg from "pg";
+import { type Notifications, postgresNotifications } from "./notify.ts";
+import { type PreparingDatabase, withStatementCache } from "./statement-cache.ts";
 import type { Tables } from "./tables.ts";
+import { batchedTransactions, batchLanes, type Work } from "./write-batch.ts";
 
 export type Dialect = "sqlite" | "postgres";
 export type Db = Kysely<Tables>;
@@ -13,6 +16,15 @@ export interface DbHandle {
   dialect: Dialect;
   /** Answers true when the database takes a query. */
   ping(): Promise<boolean>;
+  /**
+   * A transaction for a small, frequent unit of writes (a signature): units arriving
+   * together share one commit, each in a savepoint of its own (see write-batch.ts). On
+   * SQLite one batch runs at a time; on PostgreSQL a few run at once, and units with the
+   * same key (a signer's address) share one. Resolves once committed.
+   */
+  batchedTransaction<T>(work: Work<T>, key?: string): Promise<T>;
+  /** PostgreSQL only: LISTEN/NOTIFY between the processes sharing the database. */
+  notifications?: Notifications;
   close(): Promise<void>;
 }
 
@@ -37,7 +49,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: Database.Database) {
+  constructor(private readonly database: PreparingDatabase) {
     super({ database });
   }
   override createDriver() {
@@ -52,10 +64,12 @@ function openSqlite(path: string): DbHandle {
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
-  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect(database) });
+  // Statements are prepared once per SQL text and kept (see statement-cache.ts).
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect(withStatementCache(database)) });
   return {
     db,
     dialect: "sqlite",
+    batchedTransaction: batchedTransactions((work) => db.transaction().execute(work)),
     async ping() {
       try {
         database.prepare("select 1").get();
@@ -78,6 +92,15 @@ const INT8_OID = 20;
 pg.types.setTypeParser(TIMESTAMPTZ_OID, (value) => new Date(value).toISOString());
 pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 
+/** Batches of signatures written at once on PostgreSQL (each holds a pooled connection). */
+const BATCH_LANES = 4;
+
+/** Deadlock and serialization failures: the unit may succeed when tried again. */
+function isRetryablePgError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "40P01" || code === "40001";
+}
+
 function openPostgres(url: string, options: DbOptions): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
@@ -88,9 +111,14 @@ function openPostgres(url: string, options: DbOptions): DbHandle {
   // A dropped idle connection must not take the process down; the pool replaces it.
   pool.on("error", () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const notifications = postgresNotifications(url, pool, options.schema);
   return {
     db,
     dialect: "postgres",
+    batchedTransaction: batchLanes(BATCH_LANES, () =>
+      batchedTransactions((work) => db.transaction().execute(work), { retryable: isRetryablePgError }),
+    ),
+    notifications,
     async ping() {
       try {
         await pool.query("select 1");
@@ -101,6 +129,7 @@ function openPostgres(url: string, options: DbOptions): DbHandle {
     },
     // Kysely ends only a pool it has queried through; ping() uses the pool directly.
     close: async () => {
+      await notifications.close();
       await db.destroy();
       if (!pool.ending) await pool.end();
     },

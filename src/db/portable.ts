@@ -62,3 +62,21 @@ export function skipLocked<QB extends { forUpdate(): QB; skipLocked(): QB }>(que
 export function forUpdate<QB extends { forUpdate(): QB }>(query: QB, dialect: Dialect): QB {
   return dialect === "postgres" ? query.forUpdate() : query;
 }
+
+/**
+ * A timestamp column cut to its UTC hour ("2026-11-24T21") or day ("2026-11-24"), as the
+ * same text on both engines, for GROUP BY. SQLite stores ISO-8601 text already.
+ */
+export function timeBucket(dialect: Dialect, column: string, unit: "hour" | "day"): RawBuilder<string> {
+  if (dialect === "postgres") {
+    const format = unit === "hour" ? `YYYY-MM-DD"T"HH24` : "YYYY-MM-DD";
+    return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', ${sql.lit(format)})`;
+  }
+  return sql<string>`substr(${sql.ref(column)}, 1, ${sql.lit(unit === "hour" ? 13 : 10)})`;
+}
+
+/** What follows the first "@" of an email address column, on both engines. */
+export function emailDomainOf(dialect: Dialect, column: string): RawBuilder<string> {
+  const position = dialect === "postgres" ? sql`strpos(${sql.ref(column)}, '@')` : sql`instr(${sql.ref(column)}, '@')`;
+  return sql<string>`substr(${sql.ref(column)}, ${position} + 1)`;
+}

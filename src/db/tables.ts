@@ -18,6 +18,7 @@ export interface Tables {
   consents: ConsentTable;
   tokens: TokenTable;
   jobs: JobTable;
+  mail_outbox: MailOutboxTable;
   campaign_translations: CampaignTranslationTable;
   campaign_update_translations: CampaignUpdateTranslationTable;
   topics: TopicTable;
@@ -26,7 +27,14 @@ export interface Tables {
   join_requests: JoinRequestTable;
   staff_users: StaffUserTable;
   staff_sessions: StaffSessionTable;
+  staff_login_failures: StaffLoginFailureTable;
   audit_log: AuditLogTable;
+  signing_pauses: SigningPauseTable;
+  invalidation_batches: InvalidationBatchTable;
+  invalidated_signatures: InvalidatedSignatureTable;
+  moderation_items: ModerationItemTable;
+  events: EventTable;
+  event_rsvps: EventRsvpTable;
 }
 
 export type StaffRole = "admin" | "campaigner" | "moderator";
@@ -47,6 +55,17 @@ export interface StaffUserTable {
   locked_until: string | null;
   disabled_at: string | null;
   created_at: string;
+  updated_at: string;
+  /** The TOTP time step of the last code accepted at sign-in: a code is good once. */
+  totp_last_step: number | null;
+}
+
+/** Failed sign-ins to one account from one network (keyed hash), and its lock. */
+export interface StaffLoginFailureTable {
+  staff_user_id: number;
+  network_hash: string;
+  failures: number;
+  locked_until: string | null;
   updated_at: string;
 }
 
@@ -116,6 +135,7 @@ export interface CampaignTranslationTable {
   image_alt: string | null;
   image_caption: string | null;
   image_credit: string | null;
+  target_office: string | null;
   updated_at: string;
 }
 
@@ -187,6 +207,17 @@ export interface CampaignTable {
   image_credit: string | null;
   /** When it stopped taking signatures; the retention clock for its signers' details starts then. */
   closed_at: string | null;
+  /** When a draft opens by itself; a draft with one is "scheduled" (see campaign-states.ts). */
+  publish_at: string | null;
+  /** The target's office or role, e.g. "Minister of Justice". */
+  target_office: string | null;
+  topic_id: number | null;
+  /** The day the petition was handed to its target (YYYY-MM-DD), and what happened. */
+  delivered_on: string | null;
+  delivery_note: string | null;
+  /** An uploaded picture's random stored name, and the widths made of it (comma-separated). */
+  image_key: string | null;
+  image_widths: string | null;
 }
 
 /** "confirm": a signature counts once its email link is confirmed; "instant": at once. */
@@ -242,6 +273,8 @@ export interface SignatureTable {
   comment: string | null;
   /** 1 when the signer chose to show their first name publicly. */
   show_name: number;
+  /** 1 when the signer agreed to their comment being shown publicly, with first name and country (once approved). */
+  comment_public: Generated<number>;
   status: SignatureStatus;
   locale: string;
   /** This signature's own code, carried by the share links its signer sends. */
@@ -319,5 +352,140 @@ export interface JobTable {
   locked_until: string | null;
   last_error: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** Where a message is on its way out (see src/modules/mail/README.md). */
+export type MailState = "queued" | "sending" | "sent" | "failed" | "cancelled";
+
+/** One email to send: what makes it (kind and params), never its body. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  /** Which composer writes it, e.g. "signature-confirmation". */
+  kind: string;
+  /** The cause it answers: a second message with the same key is never made. */
+  idempotency_key: string;
+  /** JSON the composer reads (ids); "{}" once sent, cancelled, or failed for good when personal. */
+  params: string;
+  /** The supporter it goes to, when one; their rows go when they are erased. */
+  supporter_id: number | null;
+  /** The Message-ID's unique part, the same at every attempt. */
+  message_id: string;
+  state: MailState;
+  attempts: Generated<number>;
+  max_attempts: number;
+  next_attempt_at: string;
+  /** While "sending": the time after which another worker may take it over. */
+  locked_until: string | null;
+  /** e.g. "a•••@example.org"; only for messages to a supporter, set when composed. */
+  recipient_masked: string | null;
+  subject: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export type ModerationStatus = "waiting" | "approved" | "rejected";
+
+/** One thing the public submitted, in the moderation queue until a moderator decides (see modules/moderation). */
+export interface ModerationItemTable {
+  id: Generated<number>;
+  /** Which kind of thing: "comment" (a signature's comment), later "story", "group", "event". */
+  kind: string;
+  /** The id of the thing in its own table (for a comment, the signature). */
+  subject_id: number;
+  /** What a public page lists approved items under (for a comment, its campaign). */
+  scope_id: number | null;
+  /** Who submitted it, to be told the decision; null if they are unknown. */
+  supporter_id: number | null;
+  /** The submitter's language, for the email about the decision. */
+  locale: string;
+  status: ModerationStatus;
+  submitted_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+  /** Why it was rejected: one of REJECT_REASONS. */
+  reason: string | null;
+  /** The moderator's own words to the submitter, with a rejection. */
+  note: string | null;
+}
+
+/** Signing is paused while a row exists: scope "all" (every petition) or a campaign's id. */
+export interface SigningPauseTable {
+  scope: string;
+  campaign_id: number | null;
+  paused_by: number | null;
+  paused_at: string;
+}
+
+export type InvalidationKind = "network" | "email-domain";
+
+/** Signatures of one petition invalidated together (one network or email domain, one hour). */
+export interface InvalidationBatchTable {
+  id: Generated<number>;
+  campaign_id: number;
+  kind: InvalidationKind;
+  /** The network hash or the email domain. */
+  value: string;
+  /** The start of the window; it ended when the batch was made. */
+  since: string;
+  /** How many signatures it invalidated. */
+  signatures: number;
+  created_by: number | null;
+  created_at: string;
+  restored_by: number | null;
+  restored_at: string | null;
+}
+
+/** A signature in a batch, and the status it goes back to when the batch is restored. */
+export interface InvalidatedSignatureTable {
+  batch_id: number;
+  signature_id: number;
+  previous_status: "pending" | "confirmed";
+}
+
+export type EventStatus = "waiting" | "published" | "rejected" | "cancelled";
+
+/** An event a host submitted; public once published (approved by a moderator). */
+export interface EventTable {
+  id: Generated<number>;
+  slug: string;
+  locale: string;
+  title: string;
+  description_md: string;
+  starts_at: string;
+  ends_at: string;
+  /** IANA time zone, e.g. "Europe/Oslo". */
+  time_zone: string;
+  online: number;
+  town: string | null;
+  country: string | null;
+  /** The exact address or joining link: for confirmed attendees only. */
+  location: string;
+  capacity: number | null;
+  host_supporter_id: number | null;
+  host_name: string;
+  status: EventStatus;
+  sequence: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  cancelled_at: string | null;
+}
+
+export type RsvpStatus = "pending" | "going" | "waitlist" | "cancelled";
+
+/** One supporter's answer to one event. */
+export interface EventRsvpTable {
+  id: Generated<number>;
+  event_id: number;
+  supporter_id: number;
+  name: string;
+  locale: string;
+  status: RsvpStatus;
+  reminders: number;
+  created_at: string;
+  confirmed_at: string | null;
+  cancelled_at: string | null;
   updated_at: string;
 }

@@ -30,6 +30,9 @@ const PAGES: Record<number, { heading: MessageKey; message: MessageKey }> = {
 const REASON_PAGES: Record<string, { heading: MessageKey; message: MessageKey }> = {
   csrf: { heading: "error.csrf.heading", message: "error.csrf.message" },
   "campaign-closed": { heading: "campaign.closed.heading", message: "campaign.closed.message" },
+  "signing-paused": { heading: "petition.paused.heading", message: "petition.paused.message" },
+  "batch-restored": { heading: "admin.abuse.alreadyRestored.heading", message: "admin.abuse.alreadyRestored.message" },
+  "watch-choice": { heading: "admin.abuse.badChoice.heading", message: "admin.abuse.badChoice.message" },
 };
 
 /** JSON for machines (/api/… and ….json), a page in the site's layout for people. */

@@ -1,23 +1,39 @@
-import { COMMUNITY_JOBS } from "../modules/community/community-mail.ts";
+import { JOB_OPEN_SCHEDULED, openDueCampaigns } from "../modules/campaigns/editor.service.ts";
+import { COMMUNITY_MAIL } from "../modules/community/community-mail.ts";
 import { JOB_APPLY_RETENTION, retentionJob } from "../modules/community/retention.ts";
-import { JOB_SEND_ERASURE_RECEIPT } from "../modules/community/your-data.service.ts";
-import { PETITION_JOBS } from "../modules/petitions/petition-mail.ts";
+import { EVENT_MAIL } from "../modules/events/event-mail.ts";
+import { eventRemindersJob, JOB_QUEUE_EVENT_REMINDERS } from "../modules/events/reminders.ts";
+import type { MailKind } from "../modules/mail/mail-kinds.ts";
+import { JOB_PRUNE_MAIL, pruneMailJob } from "../modules/mail/outbox-retention.ts";
+import { MODERATION_MAIL } from "../modules/moderation/moderation-mail.ts";
+import { PETITION_MAIL } from "../modules/petitions/petition-mail.ts";
 import { JOB_RECONCILE_COUNTS, reconcileJob } from "../modules/petitions/reconcile.ts";
 import type { JobHandler, Schedule } from "./worker.ts";
 
 /** Every job the platform knows, by name. */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
-  ...PETITION_JOBS,
-  ...COMMUNITY_JOBS,
   [JOB_APPLY_RETENTION]: retentionJob,
   [JOB_RECONCILE_COUNTS]: reconcileJob,
+  [JOB_PRUNE_MAIL]: pruneMailJob,
+  [JOB_QUEUE_EVENT_REMINDERS]: eventRemindersJob,
+  [JOB_OPEN_SCHEDULED]: async (deps) => {
+    await openDueCampaigns(deps);
+  },
 };
 
-/** Jobs whose payload is itself personal data (dropped if they fail for good). */
-export const PERSONAL_JOBS: ReadonlySet<string> = new Set([JOB_SEND_ERASURE_RECEIPT]);
+/** Every email the platform sends, by its kind in the mail outbox. */
+export const MAIL_KINDS: Record<string, MailKind> = {
+  ...PETITION_MAIL,
+  ...COMMUNITY_MAIL,
+  ...MODERATION_MAIL,
+  ...EVENT_MAIL,
+};
 
 /** The jobs the clock queues. */
 export const JOB_SCHEDULES: Schedule[] = [
   { name: JOB_RECONCILE_COUNTS, everyMs: 10 * 60 * 1000 },
+  { name: JOB_OPEN_SCHEDULED, everyMs: 60 * 1000 },
   { name: JOB_APPLY_RETENTION, everyMs: 24 * 60 * 60 * 1000 },
+  { name: JOB_PRUNE_MAIL, everyMs: 24 * 60 * 60 * 1000 },
+  { name: JOB_QUEUE_EVENT_REMINDERS, everyMs: 15 * 60 * 1000 },
 ];

@@ -63,10 +63,10 @@ export function startWorker(deps: Deps, handlers: Record<string, JobHandler>, op
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = job.attempts < job.max_attempts ? new Date(Date.now() + retryDelayMs(job.attempts)) : null;
-      (retryAt ? log?.warn : log?.error)?.(
-        { job: job.name, id: job.id, attempt: job.attempts, err: withoutAddresses(message) },
-        "job failed",
-      );
+      // Called as methods: a logger such as pino needs its `this`.
+      const entry = { job: job.name, id: job.id, attempt: job.attempts, err: withoutAddresses(message) };
+      if (retryAt) log.warn(entry, "job failed");
+      else log.error(entry, "job failed");
       await markJobFailed(deps.db, job, message, retryAt, personal.has(job.name));
     }
   }

@@ -21,15 +21,18 @@ export function Form({
   children,
   class: className,
   embedToken,
+  enctype,
 }: {
   action: string;
   children: ComponentChildren;
   class?: string;
   embedToken?: string;
+  /** "multipart/form-data" for a form that sends a file (the token travels as a field all the same). */
+  enctype?: "multipart/form-data";
 }) {
   const { csrfToken } = usePage();
   return (
-    <form method="post" action={action} class={className} novalidate>
+    <form method="post" action={action} class={className} enctype={enctype} novalidate>
       {embedToken ? (
         <input type="hidden" name={EMBED_FIELD} value={embedToken} />
       ) : (

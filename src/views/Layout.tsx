@@ -7,6 +7,7 @@ const NAV = [
   { href: "/", key: "nav.home" },
   { href: "/campaigns", key: "nav.campaigns" },
   { href: "/take-action", key: "nav.takeAction" },
+  { href: "/events", key: "nav.events" },
   { href: "/join", key: "nav.join" },
   { href: "/learn", key: "nav.learn" },
 ] as const;

@@ -1,3 +1,5 @@
+import { Writable } from "node:stream";
+import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import type { DbHandle } from "../../src/db/index.ts";
@@ -74,6 +76,35 @@ describeEachDatabase(
       expect(failed).toMatchObject({ status: "failed", attempts: 2, last_error: "boom 2" });
       expect(calls).toBe(2);
       expect(await drain(deps, handlers)).toBe(0);
+    });
+
+    it("logs a failure through the server's own logger (pino) and still records it", async () => {
+      await enqueueJob(deps.db, "logged", {}, { maxAttempts: 1 });
+      const lines: string[] = [];
+      const log = pino(
+        { level: "warn" },
+        new Writable({
+          write(chunk, _encoding, done) {
+            lines.push(String(chunk));
+            done();
+          },
+        }),
+      );
+      const worker = startWorker(
+        deps,
+        {
+          logged: async () => {
+            throw new Error("boom");
+          },
+        },
+        { log },
+      );
+      await worker.drain();
+      await worker.stop();
+      expect(await jobsNamed("logged")).toMatchObject([{ status: "failed", last_error: "boom" }]);
+      expect(lines.map((l) => JSON.parse(l) as { msg: string; job: string })).toEqual([
+        expect.objectContaining({ msg: "job failed", job: "logged", err: "boom" }),
+      ]);
     });
 
     it("fails a job nobody knows how to run, keeping the reason", async () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/app.ts";
+import { type AppOptions, buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { DbHandle } from "../../src/db/index.ts";
 import { assembleDeps, type Deps } from "../../src/deps.ts";
@@ -13,10 +13,14 @@ export interface TestApp {
  * The whole site on a test database, as the server builds it, for app.inject(). The
  * environment is the test defaults plus whatever the test sets.
  */
-export async function buildTestApp(database: DbHandle, env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  database: DbHandle,
+  env: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env });
   const { deps, close } = assembleDeps(config, database);
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options);
   app.addHook("onClose", close);
   return { app, deps };
 }

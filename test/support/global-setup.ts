@@ -29,10 +29,14 @@ async function reachable(url: string): Promise<string | null> {
  * fails the run instead of being skipped quietly.
  */
 export default async function setup(project: TestProject) {
-  execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
+  // TEST_SKIP_BUILD=1 reuses the dist/ there is, for a quick run of in-process tests while
+  // other work in the tree does not build yet; CI always builds.
+  const ci = process.env.CI === "true" || process.env.CI === "1";
+  if (ci || process.env.TEST_SKIP_BUILD !== "1") {
+    execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
+  }
 
   const url = process.env.TEST_DATABASE_URL?.trim() || null;
-  const ci = process.env.CI === "true" || process.env.CI === "1";
   if (!url) {
     if (ci) throw new Error("CI=true but TEST_DATABASE_URL is not set: the database tests must run on PostgreSQL too.");
     console.warn("TEST_DATABASE_URL is not set: database tests run on SQLite only.");

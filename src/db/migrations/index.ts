@@ -6,6 +6,13 @@ import * as m0003 from "./0003_campaign_images.ts";
 import * as m0004 from "./0004_translations.ts";
 import * as m0005 from "./0005_community.ts";
 import * as m0006 from "./0006_staff.ts";
+import * as m0007 from "./0007_campaign_editor.ts";
+import * as m0008 from "./0008_petition_watch.ts";
+import * as m0009 from "./0009_mail_outbox.ts";
+import * as m0010 from "./0010_staff_security.ts";
+import * as m0011 from "./0011_moderation.ts";
+import * as m0012 from "./0012_events.ts";
+import * as m0013 from "./0013_signatures_in_order.ts";
 
 export interface Migration {
   name: string;
@@ -23,4 +30,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: "0004_translations", ...m0004 },
   { name: "0005_community", ...m0005 },
   { name: "0006_staff", ...m0006 },
+  { name: "0007_campaign_editor", ...m0007 },
+  { name: "0008_petition_watch", ...m0008 },
+  { name: "0009_mail_outbox", ...m0009 },
+  { name: "0010_staff_security", ...m0010 },
+  { name: "0011_moderation", ...m0011 },
+  { name: "0012_events", ...m0012 },
+  { name: "0013_signatures_in_order", ...m0013 },
 ];

@@ -4,6 +4,13 @@ import type { AdminArea } from "./admin.policy.ts";
 /** The admin bar's links, in order; each shows only to roles that may use its area. */
 export const ADMIN_NAV: readonly { href: string; label: MessageKey; area: AdminArea }[] = [
   { href: "/admin", label: "admin.nav.dashboard", area: "dashboard" },
+  { href: "/admin/campaigns", label: "admin.nav.campaigns", area: "campaigns" },
   { href: "/admin/supporters", label: "admin.nav.supporters", area: "supporters" },
+  { href: "/admin/moderation", label: "admin.nav.moderation", area: "moderation" },
+  { href: "/admin/events", label: "admin.nav.events", area: "events" },
+  { href: "/admin/exports", label: "admin.nav.exports", area: "exports" },
+  { href: "/admin/staff", label: "admin.nav.staff", area: "staff" },
+  { href: "/admin/signing", label: "admin.nav.signing", area: "signing" },
+  { href: "/admin/mail", label: "admin.nav.mail", area: "mail" },
   { href: "/admin/audit", label: "admin.nav.audit", area: "audit" },
 ];

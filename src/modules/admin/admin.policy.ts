@@ -6,7 +6,19 @@ const AREAS = {
   campaigns: ["admin", "campaigner"],
   supporters: ["admin", "campaigner"],
   audit: ["admin"],
+  /** Email delivery: the outbox's counts and failed messages, and retrying them. */
+  mail: ["admin", "campaigner"],
+  /** The moderation queue of what the public submits (comments, later stories, groups, events). */
+  moderation: ["admin", "campaigner", "moderator"],
+  /** Watching a petition: its dashboard, the abuse view and its pause switch. */
+  watch: ["admin", "campaigner"],
+  /** The emergency switch that pauses signing on every petition. */
+  signing: ["admin"],
   staff: ["admin"],
+  /** CSV exports of signatures and supporters, and petitions' delivery packs. */
+  exports: ["admin", "campaigner"],
+  /** Events: their attendees (emails to staff only) and cancelling one. */
+  events: ["admin", "campaigner"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type AdminArea = keyof typeof AREAS;

@@ -3,13 +3,23 @@ import { h } from "preact";
 import QRCode from "qrcode";
 import type { Deps } from "../../deps.ts";
 import { ForbiddenError } from "../../errors.ts";
+import { networkHash } from "../../http/network.ts";
+import { eventAdminRoutes } from "../events/events-admin.routes.ts";
+import { exportRoutes } from "../exports/exports.routes.ts";
+import { mailAdminRoutes } from "../mail/mail-admin.routes.ts";
+import { moderationRoutes } from "../moderation/moderation.routes.ts";
 import { recordAudit } from "./audit.repo.ts";
+import { campaignContentRoutes } from "./campaign-content.routes.ts";
+import { campaignEditorRoutes } from "./campaign-editor.routes.ts";
 import { totpFor } from "./credentials.ts";
 import { overviewRoutes } from "./overview.routes.ts";
 import { endAllSessions, endSession, findSession, type StaffSession } from "./sessions.ts";
-import { completeSetup, logIn, prepareSetup, type SetupProblem } from "./staff.service.ts";
+import { logIn } from "./sign-in.service.ts";
+import { staffRoutes } from "./staff.routes.ts";
+import { completeSetup, prepareSetup, type SetupProblem } from "./staff.service.ts";
 import { type StaffRoutes, staffOf } from "./staff-area.ts";
 import { LoginPage, RecoveryCodesPage, SetupPage } from "./views/AdminPages.tsx";
+import { watchRoutes } from "./watch.routes.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -18,7 +28,17 @@ declare module "fastify" {
 }
 
 /** The parts of the admin behind the session check; each later area adds its routes here. */
-const STAFF_ROUTES: readonly StaffRoutes[] = [overviewRoutes];
+const STAFF_ROUTES: readonly StaffRoutes[] = [
+  overviewRoutes,
+  campaignEditorRoutes,
+  campaignContentRoutes,
+  staffRoutes,
+  exportRoutes,
+  watchRoutes,
+  moderationRoutes,
+  mailAdminRoutes,
+  eventAdminRoutes,
+];
 
 const PRIVATE = { "cache-control": "no-store", "x-robots-tag": "noindex, nofollow" };
 
@@ -53,7 +73,12 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   app.post("/admin/login", { config: loginLimit }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === "string" ? v : "");
-    const session = await logIn(deps, { email: str(body.email), password: str(body.password), code: str(body.code) });
+    const session = await logIn(deps, {
+      email: str(body.email),
+      password: str(body.password),
+      code: str(body.code),
+      network: networkHash(deps.config.secretKey, request.ip),
+    });
     if (!session) {
       const errors = [{ field: "email", message: request.i18n.t("admin.login.failed") }];
       return reply.headers(PRIVATE).page(h(LoginPage, { errors, email: str(body.email).slice(0, 254) }), {
@@ -114,9 +139,10 @@ export async function adminRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       .page(h(RecoveryCodesPage, { codes: result.recoveryCodes }), { title: t("admin.recovery.heading") });
   });
 
-  // Everything else under /admin needs a live staff session.
+  // Everything else under /admin needs a live staff session, checked as the request arrives,
+  // before any body (an upload, say) is read.
   await app.register(async (staffOnly) => {
-    staffOnly.addHook("preHandler", async (request: FastifyRequest, reply: FastifyReply) => {
+    staffOnly.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
       request.staff = await findSession(deps.db, request.cookies[cookieName]);
       if (!request.staff) return reply.redirect("/admin/login", 303);
       reply.headers(PRIVATE);

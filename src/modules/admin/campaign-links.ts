@@ -9,4 +9,9 @@ export const CAMPAIGN_ADMIN_LINKS: readonly {
   href: (campaignId: number) => string;
   label: MessageKey;
   area: AdminArea;
-}[] = [];
+}[] = [
+  { href: (id) => `/admin/campaigns/${id}/dashboard`, label: "admin.watch.link", area: "watch" },
+  { href: (id) => `/admin/campaigns/${id}/abuse`, label: "admin.abuse.link", area: "watch" },
+  { href: (id) => `/admin/campaigns/${id}/export`, label: "export.signatures.link", area: "exports" },
+  { href: (id) => `/admin/campaigns/${id}/delivery`, label: "delivery.link", area: "exports" },
+];

@@ -58,11 +58,18 @@ export function totpFor(base32: string, label: string, issuer: string): TOTP {
   return new TOTP({ issuer, label, secret: Secret.fromBase32(base32), digits: 6, period: 30 });
 }
 
-/** A six-digit code from the authenticator app, allowing one step of clock drift either way. */
-export function checkTotp(base32: string, code: string): boolean {
+export const TOTP_PERIOD_MS = 30_000;
+
+/**
+ * A six-digit code from the authenticator app, allowing one step of clock drift either way:
+ * the time step the code belongs to, or null if it is not right. A caller that must accept
+ * each code once compares the step with the last one used.
+ */
+export function totpStep(base32: string, code: string, at: number = Date.now()): number | null {
   const clean = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(clean)) return false;
-  return totpFor(base32, "x", "x").validate({ token: clean, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(clean)) return null;
+  const delta = totpFor(base32, "x", "x").validate({ token: clean, window: 1, timestamp: at });
+  return delta === null ? null : Math.floor(at / TOTP_PERIOD_MS) + delta;
 }
 
 /** Ten single-use recovery codes, shown once; only their hashes are kept. */

@@ -6,22 +6,16 @@ import { canonicalEmail, checkEmail } from "../supporters/email.ts";
 import { consumeToken, inspectToken, issueToken } from "../tokens/tokens.ts";
 import { recordAudit } from "./audit.repo.ts";
 import {
-  checkPassword,
-  checkTotp,
   decryptTotpSecret,
   encryptTotpSecret,
   hashPassword,
-  hashRecoveryCode,
   newRecoveryCodes,
   newTotpSecret,
   passwordProblem,
+  totpStep,
 } from "./credentials.ts";
-import { startSession } from "./sessions.ts";
 
 export const STAFF_ROLES: readonly StaffRole[] = ["admin", "campaigner", "moderator"];
-/** After this many wrong tries in a row an account is locked for LOCK_MS. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MS = 15 * 60 * 1000;
 
 export class StaffInputError extends Error {}
 
@@ -105,7 +99,7 @@ export async function completeSetup(
   const weak = passwordProblem(input.password);
   if (weak) problems.push(weak === "too-short" ? "password-short" : "password-long");
   else if (input.password !== input.confirm) problems.push("password-mismatch");
-  if (!checkTotp(prepared.secret, input.code)) problems.push("code");
+  if (totpStep(prepared.secret, input.code) === null) problems.push("code");
   if (problems.length > 0) return { ok: false, problems };
   const { codes, hashes } = newRecoveryCodes();
   const passwordHash = await hashPassword(input.password);
@@ -127,69 +121,3 @@ export async function completeSetup(
   });
   return done ? { ok: true, recoveryCodes: codes } : null;
 }
-
-/**
- * Signs a member of staff in with email, password and a code from their app (or a recovery
- * code, used up). Every failure looks the same; five in a row lock the account for 15 minutes.
- * Returns the new session's cookie value.
- */
-export async function logIn(
-  deps: Deps,
-  input: { email: string; password: string; code: string },
-): Promise<string | null> {
-  const email = canonicalEmail(input.email);
-  const user = await deps.db.selectFrom("staff_users").selectAll().where("email", "=", email).executeTakeFirst();
-  // A wrong email costs the same time as a wrong password, so timing tells nothing either.
-  const passwordOk = await checkPassword(user?.password_hash ?? DUMMY_HASH, input.password);
-  if (!user?.password_hash || user.disabled_at) return null;
-  if (user.locked_until && user.locked_until > now()) return null;
-  const secret = user.totp_secret ? decryptTotpSecret(deps.config.secretKey, user.totp_secret) : null;
-  const recovery = JSON.parse(user.recovery_codes) as string[];
-  const codeHash = hashRecoveryCode(input.code);
-  const totpOk = secret !== null && checkTotp(secret, input.code);
-  const recoveryOk = !totpOk && recovery.includes(codeHash);
-  if (!passwordOk || !(totpOk || recoveryOk)) {
-    const failed = user.failed_logins + 1;
-    await deps.db
-      .updateTable("staff_users")
-      .set({
-        failed_logins: failed >= MAX_FAILED_LOGINS ? 0 : failed,
-        locked_until: failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MS).toISOString() : user.locked_until,
-        updated_at: now(),
-      })
-      .where("id", "=", user.id)
-      .execute();
-    await recordAudit(deps.db, {
-      staffUserId: user.id,
-      action: "staff.login-failed",
-      entity: "staff_user",
-      entityId: user.id,
-    });
-    return null;
-  }
-  return deps.db.transaction().execute(async (trx) => {
-    // Only if the codes are still as read: of two sign-ins racing with one recovery code, one wins.
-    const updated = await trx
-      .updateTable("staff_users")
-      .set({
-        failed_logins: 0,
-        locked_until: null,
-        recovery_codes: JSON.stringify(recoveryOk ? recovery.filter((h) => h !== codeHash) : recovery),
-        updated_at: now(),
-      })
-      .where("id", "=", user.id)
-      .where("recovery_codes", "=", user.recovery_codes)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return null;
-    await recordAudit(trx, {
-      staffUserId: user.id,
-      action: recoveryOk ? "staff.login-recovery-code" : "staff.login",
-      entity: "staff_user",
-      entityId: user.id,
-    });
-    return startSession(trx, user.id);
-  });
-}
-
-// An argon2id hash of a random string: checked against when the email is unknown.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Y2zMIv6I+3VJ8w1H0cIzEiNyg1Vh4W8G3k+bLw9s1dI";

@@ -4,6 +4,7 @@ import type { Deps } from "../../deps.ts";
 import type { FieldError } from "../../views/Form.tsx";
 import { guessCountry } from "../i18n/countries.ts";
 import { localisedPath } from "../i18n/locales.ts";
+import { getCommentsPreview } from "../petitions/comments.service.ts";
 import { getPetitionStats } from "../petitions/petition-page.service.ts";
 import { blankSignatureForm, type SignatureForm } from "../petitions/signature-input.ts";
 import { getCampaign } from "./campaigns.service.ts";
@@ -25,7 +26,10 @@ export async function sendCampaignPage(
   state: CampaignPageState,
 ) {
   const campaign = await getCampaign(deps, slug, request.locale);
-  const stats = await getPetitionStats(deps, campaign);
+  const [stats, comments] = await Promise.all([
+    getPetitionStats(deps, campaign),
+    getCommentsPreview(deps, campaign.id),
+  ]);
   const values: SignatureForm =
     state.form ?? blankSignatureForm(guessCountry(request.headers["accept-language"], request.locale));
   const errors = state.errors ?? [];
@@ -37,17 +41,20 @@ export async function sendCampaignPage(
     localisedPath(request.locale, `/embed/petitions/${campaign.slug}`),
     deps.config.publicUrl,
   ).toString();
-  return reply.page(h(CampaignPage, { campaign, stats, form: { values, errors, source: state.source }, embedUrl }), {
-    title: campaign.title,
-    description: campaign.summary,
-    status: state.status ?? 200,
-    hasErrors: errors.length > 0,
-    openGraph: {
+  return reply.page(
+    h(CampaignPage, { campaign, stats, comments, form: { values, errors, source: state.source }, embedUrl }),
+    {
       title: campaign.title,
       description: campaign.summary,
-      url: pageUrl,
-      image: `${pageUrl}/share.png`,
-      imageAlt: request.i18n.t("petition.shareImageAlt", { title: campaign.title }),
+      status: state.status ?? 200,
+      hasErrors: errors.length > 0,
+      openGraph: {
+        title: campaign.title,
+        description: campaign.summary,
+        url: pageUrl,
+        image: `${pageUrl}/share.png`,
+        imageAlt: request.i18n.t("petition.shareImageAlt", { title: campaign.title }),
+      },
     },
-  });
+  );
 }

@@ -13,6 +13,8 @@ const SUMMARY_COLUMNS = [
   "image_alt",
   "image_width",
   "image_height",
+  "image_key",
+  "image_widths",
 ] as const;
 
 export async function listFeaturedCampaigns(db: Db) {
@@ -49,6 +51,9 @@ export async function findPublicCampaign(db: Db, slug: string) {
       "postcode_required",
       "image_caption",
       "image_credit",
+      "target_office",
+      "delivered_on",
+      "delivery_note",
     ])
     .where("slug", "=", slug)
     .where("status", "in", PUBLIC_STATES)

@@ -6,6 +6,7 @@ const TRANSLATED = [
   "summary",
   "demand",
   "target_name",
+  "target_office",
   "body_md",
   "image_alt",
   "image_caption",

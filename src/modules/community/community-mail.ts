@@ -1,14 +1,14 @@
 import type { Deps } from "../../deps.ts";
-import type { JobHandler } from "../../jobs/worker.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { asLocale, localisedPath } from "../i18n/locales.ts";
 import { renderEmail } from "../mail/email.tsx";
+import type { MailComposer, MailKind } from "../mail/mail-kinds.ts";
 import { firstNameOf } from "../petitions/signatures.repo.ts";
 import { issueToken } from "../tokens/tokens.ts";
-import { JOB_SEND_JOIN_CONFIRMATION, JOB_SEND_WELCOME } from "./join.service.ts";
-import { isManageTarget, JOB_SEND_MANAGE_LINK } from "./manage.service.ts";
+import { MAIL_JOIN_CONFIRMATION, MAIL_WELCOME } from "./join.service.ts";
+import { isManageTarget, MAIL_MANAGE_LINK } from "./manage.service.ts";
 import { unsubscribeToken } from "./unsubscribe-token.ts";
-import { JOB_SEND_ERASURE_RECEIPT } from "./your-data.service.ts";
+import { MAIL_ERASURE_RECEIPT } from "./your-data.service.ts";
 
 function numberIn(payload: unknown, name: string): number {
   const value = (payload as Record<string, unknown> | null)?.[name];
@@ -30,7 +30,7 @@ export function unsubscribeParts(deps: Deps, supporterId: number, locale: string
   };
 }
 
-const sendJoinConfirmation: JobHandler = async (deps, payload) => {
+const composeJoinConfirmation: MailComposer = async (deps, payload) => {
   const request = await deps.db
     .selectFrom("join_requests")
     .innerJoin("supporters", "supporters.id", "join_requests.supporter_id")
@@ -43,7 +43,7 @@ const sendJoinConfirmation: JobHandler = async (deps, payload) => {
     ])
     .where("join_requests.id", "=", numberIn(payload, "joinRequestId"))
     .executeTakeFirst();
-  if (!request || request.confirmed_at) return;
+  if (!request || request.confirmed_at) return null;
   const i18n = i18nFor(asLocale(request.locale));
   const token = await issueToken(deps.db, "confirm-join", request.id);
   const link = `${url(deps, localisedPath(i18n.locale, "/join/confirm"))}?token=${token}`;
@@ -54,7 +54,7 @@ const sendJoinConfirmation: JobHandler = async (deps, payload) => {
     action: { label: i18n.t("mail.join.button"), url: link },
     footnotes: [i18n.t("mail.confirm.expiry"), i18n.t("mail.join.notYou")],
   });
-  await deps.mailer.send({ to: request.email, ...mail });
+  return { to: request.email, ...mail };
 };
 
 /** The supporter a job writes to, in their language; none once erased. */
@@ -68,9 +68,9 @@ async function supporterToWrite(deps: Deps, payload: unknown) {
   return supporter ? { supporter, i18n: i18nFor(asLocale(supporter.locale)) } : null;
 }
 
-const sendWelcome: JobHandler = async (deps, payload) => {
+const composeWelcome: MailComposer = async (deps, payload) => {
   const found = await supporterToWrite(deps, payload);
-  if (!found) return;
+  if (!found) return null;
   const { supporter, i18n } = found;
   const unsubscribe = unsubscribeParts(deps, supporter.id, i18n.locale);
   const mail = renderEmail(i18n, {
@@ -83,15 +83,15 @@ const sendWelcome: JobHandler = async (deps, payload) => {
     action: { label: i18n.t("mail.welcome.button"), url: url(deps, localisedPath(i18n.locale, "/take-action")) },
     footnotes: [i18n.t("mail.unsubscribe", { link: unsubscribe.link })],
   });
-  await deps.mailer.send({ to: supporter.email, ...mail, headers: unsubscribe.headers });
+  return { to: supporter.email, ...mail, headers: unsubscribe.headers };
 };
 
 /** The link that lets a supporter see, change or erase what is held about them. */
-const sendManageLink: JobHandler = async (deps, payload) => {
+const composeManageLink: MailComposer = async (deps, payload) => {
   const target = (payload as { target?: unknown } | null)?.target;
   if (!isManageTarget(target)) throw new Error("payload has no target");
   const found = await supporterToWrite(deps, payload);
-  if (!found) return;
+  if (!found) return null;
   const { supporter, i18n } = found;
   const token = await issueToken(deps.db, "manage", supporter.id);
   const link = `${url(deps, localisedPath(i18n.locale, "/manage"))}?token=${token}&next=${target}`;
@@ -101,11 +101,11 @@ const sendManageLink: JobHandler = async (deps, payload) => {
     action: { label: i18n.t("mail.manage.button"), url: link },
     footnotes: [i18n.t("mail.manage.expiry"), i18n.t("mail.manage.notYou")],
   });
-  await deps.mailer.send({ to: supporter.email, ...mail });
+  return { to: supporter.email, ...mail };
 };
 
-/** The last email to an erased supporter: the address comes in the job, as nothing else holds it now. */
-const sendErasureReceipt: JobHandler = async (deps, payload) => {
+/** The last email to an erased supporter: the address comes in the message, as nothing else holds it now. */
+const composeErasureReceipt: MailComposer = async (_deps, payload) => {
   const { email, locale } = (payload ?? {}) as { email?: unknown; locale?: unknown };
   if (typeof email !== "string") throw new Error("payload has no email");
   const i18n = i18nFor(asLocale(locale));
@@ -113,12 +113,13 @@ const sendErasureReceipt: JobHandler = async (deps, payload) => {
     subject: i18n.t("mail.erased.subject"),
     paragraphs: [i18n.t("mail.erased.body"), i18n.t("mail.erased.signatures")],
   });
-  await deps.mailer.send({ to: email, ...mail });
+  return { to: email, ...mail };
 };
 
-export const COMMUNITY_JOBS: Record<string, JobHandler> = {
-  [JOB_SEND_JOIN_CONFIRMATION]: sendJoinConfirmation,
-  [JOB_SEND_WELCOME]: sendWelcome,
-  [JOB_SEND_MANAGE_LINK]: sendManageLink,
-  [JOB_SEND_ERASURE_RECEIPT]: sendErasureReceipt,
+/** The emails of this module, by the kind the outbox knows them by. */
+export const COMMUNITY_MAIL: Record<string, MailKind> = {
+  [MAIL_JOIN_CONFIRMATION]: { compose: composeJoinConfirmation },
+  [MAIL_WELCOME]: { compose: composeWelcome },
+  [MAIL_MANAGE_LINK]: { compose: composeManageLink },
+  [MAIL_ERASURE_RECEIPT]: { compose: composeErasureReceipt, personal: true },
 };

@@ -1,16 +1,17 @@
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
-import { enqueueJob } from "../../jobs/jobs.repo.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import type { Locale } from "../i18n/locales.ts";
+import { queueMail } from "../mail/outbox.repo.ts";
 import { confirmConsents, recordConsent } from "../supporters/consents.repo.ts";
 import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
 import { consumeToken, inspectToken } from "../tokens/tokens.ts";
 import { type JoinForm, type JoinProblem, validateJoin } from "./join-input.ts";
 import { listTopics, setSupporterTopics } from "./topics.repo.ts";
 
-export const JOB_SEND_JOIN_CONFIRMATION = "send-join-confirmation";
-export const JOB_SEND_WELCOME = "send-welcome";
+/** The emails joining sends, by their kind in the mail outbox (composed in community-mail.ts). */
+export const MAIL_JOIN_CONFIRMATION = "join-confirmation";
+export const MAIL_WELCOME = "welcome";
 
 /** The consent asked for on the join form; its wording is versioned with this key. */
 export const JOIN_CONSENT = { purpose: "email-updates", version: "join-updates-1" } as const;
@@ -70,12 +71,12 @@ export async function requestJoin(
     }
     // At most one confirmation email an hour per address, however often the form is sent.
     const hour = new Date().toISOString().slice(0, 13);
-    await enqueueJob(
-      trx,
-      JOB_SEND_JOIN_CONFIRMATION,
-      { joinRequestId: request.id },
-      { idempotencyKey: `join:${supporter.id}:${hour}` },
-    );
+    await queueMail(trx, {
+      kind: MAIL_JOIN_CONFIRMATION,
+      params: { joinRequestId: request.id },
+      idempotencyKey: `join:${supporter.id}:${hour}`,
+      supporterId: supporter.id,
+    });
   });
   deps.wakeWorker();
   return { kind: "sent" };
@@ -117,12 +118,12 @@ export async function confirmJoin(deps: Deps, token: unknown): Promise<JoinConfi
       .execute();
     await setSupporterTopics(trx, request.supporter_id, JSON.parse(request.topics) as string[]);
     await confirmConsents(trx, request.supporter_id, `join:${request.id}`);
-    await enqueueJob(
-      trx,
-      JOB_SEND_WELCOME,
-      { supporterId: request.supporter_id },
-      { idempotencyKey: `welcome:${request.supporter_id}` },
-    );
+    await queueMail(trx, {
+      kind: MAIL_WELCOME,
+      params: { supporterId: request.supporter_id },
+      idempotencyKey: `welcome:${request.supporter_id}`,
+      supporterId: request.supporter_id,
+    });
     return "valid" as const;
   });
   deps.wakeWorker();

@@ -1,9 +1,10 @@
 import type { Deps } from "../../deps.ts";
-import { enqueueJob } from "../../jobs/jobs.repo.ts";
+import { queueMail } from "../mail/outbox.repo.ts";
 import { canonicalEmail, checkEmail } from "../supporters/email.ts";
 import { consumeToken, inspectToken } from "../tokens/tokens.ts";
 
-export const JOB_SEND_MANAGE_LINK = "send-manage-link";
+/** The email with a link to manage one's data, by its kind in the mail outbox. */
+export const MAIL_MANAGE_LINK = "manage-link";
 
 /** Where a manage link leads once followed. */
 export type ManageTarget = "preferences" | "your-data";
@@ -26,12 +27,12 @@ export async function requestManageLink(deps: Deps, email: unknown, target: Mana
     .executeTakeFirst();
   if (!supporter) return;
   const period = Math.floor(Date.now() / 600_000);
-  await enqueueJob(
-    deps.db,
-    JOB_SEND_MANAGE_LINK,
-    { supporterId: supporter.id, target },
-    { idempotencyKey: `manage:${supporter.id}:${target}:${period}` },
-  );
+  await queueMail(deps.db, {
+    kind: MAIL_MANAGE_LINK,
+    params: { supporterId: supporter.id, target },
+    idempotencyKey: `manage:${supporter.id}:${target}:${period}`,
+    supporterId: supporter.id,
+  });
   deps.wakeWorker();
 }
 

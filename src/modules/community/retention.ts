@@ -1,5 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import type { JobHandler } from "../../jobs/worker.ts";
+import { applyEventRetention } from "../events/event-privacy.ts";
+import { forgetOrphanedSubmissions } from "../moderation/registry.ts";
 import { ANONYMOUS_SIGNATURE } from "../petitions/signatures.repo.ts";
 
 export const JOB_APPLY_RETENTION = "apply-retention";
@@ -25,7 +27,10 @@ function monthsAgo(months: number, now: Date): string {
  *   (country and date only), so its counts stay;
  * - a signer left with only anonymous signatures (no membership, request or current consent)
  *   is blanked like an erasure, the row kept for the counts;
- * - a supporter left with nothing (no signature, request, consent or membership) is deleted.
+ * - RSVPs never confirmed go after RETENTION_UNCONFIRMED_DAYS, and every RSVP of an event
+ *   that ended 12 months ago goes (events/event-privacy.ts);
+ * - a supporter left with nothing (no signature, request, consent, membership, RSVP or
+ *   hosted event) is deleted.
  * Returns how many rows each step touched.
  */
 export async function applyRetention(deps: Deps, now = new Date()) {
@@ -97,6 +102,11 @@ export async function applyRetention(deps: Deps, now = new Date()) {
       )
       .executeTakeFirst();
 
+    const events = await applyEventRetention(trx, now, unconfirmedBefore);
+
+    // Comments (and other submissions) blanked or deleted above leave the moderation queue.
+    const submissions = await forgetOrphanedSubmissions(trx);
+
     // A signer left with only anonymous signatures (not a member, no request, no current
     // consent to emails) keeps no details either: the row stays, blank, for the counts.
     const forgotten = await trx
@@ -115,6 +125,11 @@ export async function applyRetention(deps: Deps, now = new Date()) {
           eb.not(
             eb.exists(
               eb.selectFrom("join_requests").select("id").whereRef("join_requests.supporter_id", "=", "supporters.id"),
+            ),
+          ),
+          eb.not(
+            eb.exists(
+              eb.selectFrom("event_rsvps").select("id").whereRef("event_rsvps.supporter_id", "=", "supporters.id"),
             ),
           ),
           eb.not(
@@ -172,6 +187,17 @@ export async function applyRetention(deps: Deps, now = new Date()) {
             eb.not(
               eb.exists(eb.selectFrom("consents").select("id").whereRef("consents.supporter_id", "=", "supporters.id")),
             ),
+            // Attendees and hosts of events are kept while their RSVPs and events are.
+            eb.not(
+              eb.exists(
+                eb.selectFrom("event_rsvps").select("id").whereRef("event_rsvps.supporter_id", "=", "supporters.id"),
+              ),
+            ),
+            eb.not(
+              eb.exists(
+                eb.selectFrom("events").select("id").whereRef("events.host_supporter_id", "=", "supporters.id"),
+              ),
+            ),
           ]),
         )
         .execute()
@@ -189,6 +215,8 @@ export async function applyRetention(deps: Deps, now = new Date()) {
       anonymisedSigners: Number(anonymised.numUpdatedRows),
       emptySupporters: orphanIds.length,
       forgottenSigners: forgotten.length,
+      orphanedSubmissions: submissions,
+      ...events,
     };
   });
 }

@@ -1,10 +1,14 @@
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
-import { enqueueJob } from "../../jobs/jobs.repo.ts";
+import { eventDataOf, forgetEventDataOf } from "../events/event-privacy.ts";
+import { queueMail } from "../mail/outbox.repo.ts";
+import { forgetMailOf, mailOfSupporter } from "../mail/outbox-records.repo.ts";
+import { forgetSubmissionsOf, submissionsOf } from "../moderation/moderation.repo.ts";
 import { ANONYMOUS_SIGNATURE } from "../petitions/signatures.repo.ts";
 import { CONSENT_EVIDENCE } from "../supporters/consents.repo.ts";
 
-export const JOB_SEND_ERASURE_RECEIPT = "send-erasure-receipt";
+/** The last email to an erased supporter, by its kind in the mail outbox. */
+export const MAIL_ERASURE_RECEIPT = "erasure-receipt";
 
 /** Everything held about one supporter, as they may download it. */
 export async function exportSupporterData(deps: Deps, supporterId: number) {
@@ -28,6 +32,7 @@ export async function exportSupporterData(deps: Deps, supporterId: number) {
         "signatures.postcode",
         "signatures.comment",
         "signatures.show_name",
+        "signatures.comment_public",
         "signatures.status",
         "signatures.locale",
         "signatures.referral_code",
@@ -63,24 +68,22 @@ export async function exportSupporterData(deps: Deps, supporterId: number) {
       .where("supporter_topics.supporter_id", "=", supporterId)
       .execute(),
   ]);
-  const emails = await db
-    .selectFrom("dev_mail")
-    .select(["subject", "created_at"])
-    .where("to", "=", supporter.email)
-    .orderBy("id")
-    .execute();
+  const emails = await mailOfSupporter(db, supporterId);
   return {
     exported_at: now(),
     supporter,
     topics: topics.map((t) => t.slug),
-    signatures: signatures.map((s) => ({ ...s, show_name: s.show_name === 1 })),
+    signatures: signatures.map((s) => ({ ...s, show_name: s.show_name === 1, comment_public: s.comment_public === 1 })),
+    moderation: await submissionsOf(db, supporterId),
+    ...(await eventDataOf(db, supporterId)),
     consents,
     join_requests: joins.map((j) => ({
       ...j,
       topics: JSON.parse(j.topics) as string[],
       wants_updates: j.wants_updates === 1,
     })),
-    emails_sent: emails,
+    emails_sent: emails.sent,
+    emails_waiting: emails.waiting,
   };
 }
 
@@ -126,6 +129,9 @@ export async function eraseSupporter(deps: Deps, supporterId: number): Promise<b
     await trx.deleteFrom("join_requests").where("supporter_id", "=", supporterId).execute();
     await trx.deleteFrom("consents").where("supporter_id", "=", supporterId).execute();
     await trx.deleteFrom("supporter_topics").where("supporter_id", "=", supporterId).execute();
+    await forgetEventDataOf(trx, deps.dialect, supporterId);
+    await forgetSubmissionsOf(trx, supporterId);
+    await forgetMailOf(trx, supporterId);
     await trx.deleteFrom("dev_mail").where("to", "=", supporter.email).execute();
     await trx
       .updateTable("supporters")
@@ -141,8 +147,13 @@ export async function eraseSupporter(deps: Deps, supporterId: number): Promise<b
       })
       .where("id", "=", supporterId)
       .execute();
-    // The address travels in this one job until the receipt is sent; done jobs keep no payload.
-    await enqueueJob(trx, JOB_SEND_ERASURE_RECEIPT, { email: supporter.email, locale: supporter.locale });
+    // The address travels in this one message until the receipt is sent (or fails for good):
+    // then its params are dropped. It is tied to no supporter, so no masked address is kept.
+    await queueMail(trx, {
+      kind: MAIL_ERASURE_RECEIPT,
+      params: { email: supporter.email, locale: supporter.locale },
+      idempotencyKey: `erased:${supporterId}`,
+    });
     return true;
   });
   deps.wakeWorker();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import type { Deps } from "../../deps.ts";
+import { PUBLIC_CACHE } from "../../http/cache.ts";
 import { getContentPage, getHomePage, PAGE_SLUGS } from "./content.service.ts";
 import { ContentPage } from "./views/ContentPage.tsx";
 import { HomePage } from "./views/HomePage.tsx";
@@ -18,18 +19,25 @@ const PAGE_URLS = {
 export async function contentRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   app.get("/", async (request, reply) => {
     const home = await getHomePage(deps, request.locale);
-    return reply.page(h(HomePage, home), { title: home.intro.title, description: home.intro.summary });
+    // The same for everyone (no form on it), so a CDN may keep it; see http/cache.ts.
+    return reply
+      .header("cache-control", PUBLIC_CACHE.page)
+      .page(h(HomePage, home), { title: home.intro.title, description: home.intro.summary });
   });
 
   for (const [url, slug] of Object.entries(PAGE_URLS)) {
     app.get(url, async (request, reply) => {
       const page = await getContentPage(deps, slug, request.locale);
-      return reply.page(h(ContentPage, { page }), { title: page.title, description: page.summary });
+      return reply
+        .header("cache-control", PUBLIC_CACHE.page)
+        .page(h(ContentPage, { page }), { title: page.title, description: page.summary });
     });
   }
 
   app.get<{ Params: { slug: string } }>("/pages/:slug", async (request, reply) => {
     const page = await getContentPage(deps, request.params.slug, request.locale);
-    return reply.page(h(ContentPage, { page }), { title: page.title, description: page.summary });
+    return reply
+      .header("cache-control", PUBLIC_CACHE.page)
+      .page(h(ContentPage, { page }), { title: page.title, description: page.summary });
   });
 }

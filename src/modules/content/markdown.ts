@@ -53,6 +53,16 @@ const ALLOWED: sanitizeHtml.IOptions = {
 };
 ALLOWED.allowedAttributes = { ...ALLOWED.allowedAttributes, a: ["href", "title", "rel"] };
 
+/** Pages rendered lately, by their source: a campaign read by thousands is rendered once. */
+const RENDERED_KEPT = 200;
+const rendered = new Map<string, SafeHtml>();
+
 export function renderMarkdown(source: string): SafeHtml {
-  return { value: sanitizeHtml(md.render(source), ALLOWED) };
+  const hit = rendered.get(source);
+  if (hit) return hit;
+  const html = { value: sanitizeHtml(md.render(source), ALLOWED) };
+  rendered.set(source, html);
+  // The oldest rendering goes first (a Map keeps the order things were put in).
+  if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string);
+  return html;
 }

@@ -8,6 +8,16 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** "<unique@domain>": the outbox gives every attempt of one message the same. */
+  messageId?: string;
+}
+
+/** DKIM signing of every message sent over SMTP (see DKIM_* in the README). */
+export interface DkimKey {
+  domainName: string;
+  keySelector: string;
+  /** PEM. */
+  privateKey: string;
 }
 
 /** Sends one email. Durable queuing and retries sit in front of this (the outbox). */
@@ -17,8 +27,20 @@ export interface Mailer {
   close(): Promise<void>;
 }
 
-export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+/**
+ * Bounded waits, all well inside the outbox's lease (five minutes), so that a message is
+ * never taken over by another worker while this one is still sending it.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 45_000 };
+
+export function smtpMailer(smtpUrl: string, from: string, dkim?: DkimKey): Mailer {
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections: 5,
+    ...SMTP_TIMEOUTS,
+    ...(dkim ? { dkim } : {}),
+  });
   return {
     kind: "smtp",
     async send(mail) {
@@ -34,13 +56,17 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
 export function devMailbox(db: Db, from: string): Mailer {
   return {
     kind: "dev-mailbox",
-    async send(mail) {
-      await storeDevMail(db, { ...mail, headers: { From: from, ...mail.headers } });
+    async send({ messageId, ...mail }) {
+      const id: Record<string, string> = messageId ? { "Message-ID": messageId } : {};
+      await storeDevMail(db, { ...mail, headers: { From: from, ...id, ...mail.headers } });
     },
     async close() {},
   };
 }
 
-export function createMailer(config: { smtpUrl: string | undefined; mailFrom: string }, db: Db): Mailer {
-  return config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : devMailbox(db, config.mailFrom);
+export function createMailer(
+  config: { smtpUrl: string | undefined; mailFrom: string; dkim?: DkimKey | undefined },
+  db: Db,
+): Mailer {
+  return config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom, config.dkim) : devMailbox(db, config.mailFrom);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Deps } from "../../deps.ts";
+import { PUBLIC_CACHE } from "../../http/cache.ts";
 import { networkHash } from "../../http/network.ts";
 import { etagOf } from "./live.routes.ts";
 import { formFromOsdi, OSDI_FIELD } from "./osdi.ts";
@@ -12,7 +13,7 @@ type SlugRequest = FastifyRequest<{ Params: { slug: string } }>;
 /** Reads are open to any site (CORS), and cacheable by a CDN for a few seconds. */
 const READ_HEADERS = {
   "access-control-allow-origin": "*",
-  "cache-control": "public, max-age=5, stale-while-revalidate=30, stale-if-error=300",
+  "cache-control": PUBLIC_CACHE.api,
 };
 
 export async function petitionApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -70,10 +71,7 @@ export async function petitionApiRoutes(app: FastifyInstance, { deps }: { deps: 
     const { total_signatures, updated_at } = await getCount(deps, request.params.slug, request.i18n);
     const body = { total_signatures, updated_at };
     const etag = etagOf(body);
-    reply
-      .headers(READ_HEADERS)
-      .header("etag", etag)
-      .header("cache-control", "public, max-age=1, stale-while-revalidate=5, stale-if-error=60");
+    reply.headers(READ_HEADERS).header("etag", etag).header("cache-control", PUBLIC_CACHE.count);
     if (request.headers["if-none-match"] === etag) return reply.code(304).send();
     return reply.send(body);
   });

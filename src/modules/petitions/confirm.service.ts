@@ -47,8 +47,9 @@ export async function confirmSignature(deps: Deps, token: unknown): Promise<Conf
       return { state: "closed" as const, ...view, counted: false };
     }
     const counted = await confirmPending(trx, signature.id);
-    if (counted) await incrementCounts(trx, signature.campaign_id, signature.country);
     await confirmConsents(trx, signature.supporter_id, `petition:${signature.slug}`);
+    // Last: the counts row is every confirmation's, and locked from here to the commit.
+    if (counted) await incrementCounts(trx, signature.campaign_id, signature.country);
     return { state: "valid" as const, ...view, counted };
   });
   if ("counted" in result && result.counted) deps.counts.changed(result.campaignId);

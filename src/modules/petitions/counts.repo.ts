@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db, Dialect } from "../../db/index.ts";
 import { forUpdate, now } from "../../db/portable.ts";
+import type { Unit } from "../../db/write-batch.ts";
 
 /**
  * Adds one confirmed signature to the campaign's counts. Call it in the transaction that
@@ -20,6 +21,52 @@ export async function incrementCounts(db: Db, campaignId: number, country: strin
       oc.columns(["campaign_id", "country"]).doUpdateSet({ total: sql`campaign_country_counts.total + 1` }),
     )
     .execute();
+}
+
+/**
+ * Moves a campaign's counts by a number of signatures per country, up (restored) or down
+ * (invalidated). Call it in the transaction that changes those signatures' status.
+ */
+export async function adjustCounts(
+  db: Db,
+  campaignId: number,
+  changes: readonly { country: string; change: number }[],
+): Promise<void> {
+  const moved = changes.filter((c) => c.change !== 0);
+  if (moved.length === 0) return;
+  const at = now();
+  const total = moved.reduce((sum, c) => sum + c.change, 0);
+  await db
+    .insertInto("campaign_counts")
+    .values({ campaign_id: campaignId, total: Math.max(total, 0), updated_at: at })
+    .onConflict((oc) =>
+      oc.column("campaign_id").doUpdateSet({ total: sql`campaign_counts.total + ${total}`, updated_at: at }),
+    )
+    .execute();
+  for (const { country, change } of moved) {
+    await db
+      .insertInto("campaign_country_counts")
+      .values({ campaign_id: campaignId, country, total: Math.max(change, 0) })
+      .onConflict((oc) =>
+        oc.columns(["campaign_id", "country"]).doUpdateSet({ total: sql`campaign_country_counts.total + ${change}` }),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Adds a signature to its campaign's counts at the end of its batch (db/write-batch.ts):
+ * one update for all of a batch's signatures of a campaign, in the transaction that writes
+ * them, so the count still moves if and only if they do. The counts row is every signer's:
+ * this way its lock is held only from that update to the commit.
+ */
+export function countAtEndOfBatch(unit: Unit, campaignId: number, country: string): void {
+  unit.later(`counts:${campaignId}`, country, async (trx, countries: string[]) => {
+    const byCountry = new Map<string, number>();
+    for (const c of countries) byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
+    const changes = [...byCountry].sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, change]) => ({ country: c, change }));
+    await adjustCounts(trx, campaignId, changes);
+  });
 }
 
 export interface CountRow {

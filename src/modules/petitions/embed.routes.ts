@@ -9,6 +9,7 @@ import { takesSignatures } from "../campaigns/campaign-states.ts";
 import { guessCountry } from "../i18n/countries.ts";
 import { localisedPath } from "../i18n/locales.ts";
 import { issueEmbedToken, isValidEmbedToken } from "./embed-token.ts";
+import { isPaused, readPause } from "./pause.repo.ts";
 import { getCount } from "./petition-api.service.ts";
 import { blankSignatureForm, readSignatureForm, type SignatureForm } from "./signature-input.ts";
 import { signPetition } from "./signing.service.ts";
@@ -32,6 +33,7 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     state: { form?: SignatureForm; errors?: FieldError[]; source: Record<string, string>; status?: number },
   ) {
     const { campaign, total_signatures, goal } = await getCount(deps, request.params.slug, request.i18n);
+    const paused = isPaused(await readPause(deps.db, campaign.id));
     const values = state.form ?? blankSignatureForm(guessCountry(request.headers["accept-language"], request.locale));
     const errors = state.errors ?? [];
     return reply.page(
@@ -40,6 +42,7 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
           slug: campaign.slug,
           title: campaign.title,
           open: takesSignatures(campaign),
+          paused,
           postcodeRequired: campaign.postcode_required === 1,
         },
         total: total_signatures,

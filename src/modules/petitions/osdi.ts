@@ -4,8 +4,9 @@ import type { SignatureSource } from "./signatures.repo.ts";
 /**
  * A signature in the shape of OSDI's record signature helper: the person (names, email
  * addresses, postal addresses with country and postal code), comments and referrer_data.
- * Two extensions carry the choices the form offers: `updates` (keep me updated, a consent
- * the partner must have asked for in the same words) and `public` (show my first name).
+ * Three extensions carry the choices the form offers: `updates` (keep me updated, a consent
+ * the partner must have asked for in the same words), `public` (show my first name) and
+ * `comment_public` (show my comment, once a moderator approves it).
  */
 interface OsdiSignature {
   person?: {
@@ -18,6 +19,7 @@ interface OsdiSignature {
   referrer_data?: { source?: unknown; referrer?: unknown; website?: unknown };
   updates?: unknown;
   public?: unknown;
+  comment_public?: unknown;
 }
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "");
@@ -39,6 +41,7 @@ export function formFromOsdi(body: unknown): { form: SignatureForm; source: Part
       comment: str(b.comments).trim(),
       updates: b.updates === true,
       public: b.public === true,
+      commentPublic: b.comment_public === true,
     },
     source: { ref: str(referrer.referrer), utm_source: str(referrer.source), referrer: str(referrer.website) },
   };
@@ -53,6 +56,7 @@ export const OSDI_FIELD: Record<keyof SignatureForm, string> = {
   comment: "comments",
   updates: "updates",
   public: "public",
+  commentPublic: "comment_public",
 };
 
 export type { SignatureSource };

@@ -1,12 +1,12 @@
 import type { Deps } from "../../deps.ts";
-import type { JobHandler } from "../../jobs/worker.ts";
 import { inLanguage } from "../campaigns/translations.repo.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { asLocale, localisedPath } from "../i18n/locales.ts";
 import { renderEmail } from "../mail/email.tsx";
+import type { MailComposer, MailKind } from "../mail/mail-kinds.ts";
 import { issueToken } from "../tokens/tokens.ts";
 import { findSignatureForMail, firstNameOf } from "./signatures.repo.ts";
-import { JOB_SEND_ALREADY_SIGNED, JOB_SEND_CONFIRMATION } from "./signing.service.ts";
+import { MAIL_ALREADY_SIGNED, MAIL_SIGNATURE_CONFIRMATION } from "./signing.service.ts";
 
 function payloadId(payload: unknown): number {
   const id = (payload as { signatureId?: unknown } | null)?.signatureId;
@@ -37,15 +37,15 @@ async function signatureInLanguage(deps: Deps, payload: unknown) {
 }
 
 /**
- * The email that asks a signer to confirm. A fresh token each time it is sent: the link of
- * an earlier email stays valid until it expires or one of them is used.
+ * The email that asks a signer to confirm. A fresh token each time it is written (at every
+ * attempt): the link of an earlier email stays valid until it expires or one of them is used.
  */
-const sendConfirmation: JobHandler = async (deps, payload) => {
+const composeConfirmation: MailComposer = async (deps, payload) => {
   const signature = await signatureInLanguage(deps, payload);
-  if (!signature) return; // Erased since: nothing to send.
+  if (!signature) return null; // Erased since: nothing to send.
   const i18n = i18nFor(asLocale(signature.locale));
   const instant = signature.signature_policy === "instant";
-  if (signature.status !== "pending" && !instant) return;
+  if (signature.status !== "pending" && !instant) return null;
   const url = await confirmationLink(deps, signature.id, signature.locale);
   const values = { name: firstNameOf(signature.name), title: signature.title };
   const mail = renderEmail(i18n, {
@@ -57,13 +57,13 @@ const sendConfirmation: JobHandler = async (deps, payload) => {
     action: { label: i18n.t(instant ? "mail.confirmUpdates.button" : "mail.confirm.button"), url },
     footnotes: [i18n.t("mail.confirm.expiry"), i18n.t("mail.confirm.notYou")],
   });
-  await deps.mailer.send({ to: signature.email, ...mail });
+  return { to: signature.email, ...mail };
 };
 
 /** Someone signed again with this address: tell its owner, not the person who typed it. */
-const sendAlreadySigned: JobHandler = async (deps, payload) => {
+const composeAlreadySigned: MailComposer = async (deps, payload) => {
   const signature = await signatureInLanguage(deps, payload);
-  if (!signature) return;
+  if (!signature) return null;
   const i18n = i18nFor(asLocale(signature.locale));
   const values = { name: firstNameOf(signature.name), title: signature.title };
   const pending = signature.status === "pending";
@@ -83,10 +83,11 @@ const sendAlreadySigned: JobHandler = async (deps, payload) => {
     action,
     footnotes: [i18n.t("mail.confirm.notYou")],
   });
-  await deps.mailer.send({ to: signature.email, ...mail });
+  return { to: signature.email, ...mail };
 };
 
-export const PETITION_JOBS: Record<string, JobHandler> = {
-  [JOB_SEND_CONFIRMATION]: sendConfirmation,
-  [JOB_SEND_ALREADY_SIGNED]: sendAlreadySigned,
+/** The emails of this module, by the kind the outbox knows them by. */
+export const PETITION_MAIL: Record<string, MailKind> = {
+  [MAIL_SIGNATURE_CONFIRMATION]: { compose: composeConfirmation },
+  [MAIL_ALREADY_SIGNED]: { compose: composeAlreadySigned },
 };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Deps } from "../../deps.ts";
+import { PUBLIC_CACHE } from "../../http/cache.ts";
 import { getCount } from "./petition-api.service.ts";
 import { ShareImageCache } from "./share-image/share-image-cache.ts";
 
@@ -21,9 +22,6 @@ export async function shareImageRoutes(app: FastifyInstance, { deps }: { deps: D
         lang: i18n.locale,
       };
     });
-    return reply
-      .type("image/png")
-      .header("cache-control", "public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400")
-      .send(png);
+    return reply.type("image/png").header("cache-control", PUBLIC_CACHE.image).send(png);
   });
 }

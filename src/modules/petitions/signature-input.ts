@@ -14,6 +14,8 @@ export interface SignatureForm {
   comment: string;
   updates: boolean;
   public: boolean;
+  /** The separate consent to show the comment publicly (with first name and country), once approved. */
+  commentPublic: boolean;
 }
 
 export interface ValidSignature {
@@ -25,6 +27,8 @@ export interface ValidSignature {
   comment: string | null;
   wantsUpdates: boolean;
   showName: boolean;
+  /** There is a comment and its signer agreed to show it: it goes to the moderation queue. */
+  commentPublic: boolean;
 }
 
 export interface FieldProblem {
@@ -52,7 +56,16 @@ function ticked(body: Record<string, unknown>, field: string): boolean {
 
 /** An empty sign form, with the country guessed from the visitor's languages. */
 export function blankSignatureForm(country: string | undefined): SignatureForm {
-  return { name: "", email: "", country: country ?? "", postcode: "", comment: "", updates: false, public: false };
+  return {
+    name: "",
+    email: "",
+    country: country ?? "",
+    postcode: "",
+    comment: "",
+    updates: false,
+    public: false,
+    commentPublic: false,
+  };
 }
 
 /** Arabic-Indic and Persian digits, as phones in those languages type them, read as 0–9. */
@@ -70,6 +83,7 @@ export function readSignatureForm(body: unknown): SignatureForm {
     comment: text(b, "comment"),
     updates: ticked(b, "updates"),
     public: ticked(b, "public"),
+    commentPublic: ticked(b, "comment_public"),
   };
 }
 
@@ -128,6 +142,7 @@ export function validateSignature(
       comment: form.comment || null,
       wantsUpdates: form.updates,
       showName: form.public,
+      commentPublic: form.commentPublic && form.comment !== "",
     },
   };
 }

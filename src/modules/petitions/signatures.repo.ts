@@ -11,6 +11,7 @@ export interface NewSignature {
   postcode: string | null;
   comment: string | null;
   showName: boolean;
+  commentPublic: boolean;
   status: SignatureStatus;
   locale: string;
   source: SignatureSource;
@@ -52,6 +53,7 @@ export async function insertSignature(
       postcode: s.postcode,
       comment: s.comment,
       show_name: s.showName ? 1 : 0,
+      comment_public: s.commentPublic ? 1 : 0,
       status: s.status,
       locale: s.locale,
       referral_code: newReferralCode(),
@@ -145,6 +147,7 @@ export const ANONYMOUS_SIGNATURE = {
   name: "",
   postcode: null,
   comment: null,
+  comment_public: 0,
   show_name: 0,
   referred_by: null,
   utm_source: null,

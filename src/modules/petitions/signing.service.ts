@@ -1,20 +1,24 @@
+import type { Db } from "../../db/index.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError, NotFoundError } from "../../errors.ts";
-import { enqueueJob } from "../../jobs/jobs.repo.ts";
 import { takesSignatures } from "../campaigns/campaign-states.ts";
 import { findCampaignForSigning } from "../campaigns/campaigns.repo.ts";
 import type { I18n } from "../i18n/i18n.ts";
+import { queueMail } from "../mail/outbox.repo.ts";
 import { recordConsent } from "../supporters/consents.repo.ts";
 import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
-import { incrementCounts } from "./counts.repo.ts";
+import { COMMENT_CONSENT, queueComment } from "./comments.ts";
+import { countAtEndOfBatch } from "./counts.repo.ts";
+import { isPaused, readPause, SigningPausedError } from "./pause.repo.ts";
 import { type FieldProblem, type SignatureForm, validateSignature } from "./signature-input.ts";
 import { findSignatureOf, insertSignature, type SignatureSource } from "./signatures.repo.ts";
 
 /** The consent asked for beside the signature; its wording is versioned with this key. */
 export const UPDATES_CONSENT = { purpose: "email-updates", version: "petition-updates-1" } as const;
 
-export const JOB_SEND_CONFIRMATION = "send-signature-confirmation";
-export const JOB_SEND_ALREADY_SIGNED = "send-already-signed";
+/** The emails signing sends, by their kind in the mail outbox (composed in petition-mail.ts). */
+export const MAIL_SIGNATURE_CONFIRMATION = "signature-confirmation";
+export const MAIL_ALREADY_SIGNED = "already-signed";
 
 export interface SignRequest {
   slug: string;
@@ -43,12 +47,15 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
   const campaign = await findCampaignForSigning(deps.db, request.slug);
   if (!campaign) throw new NotFoundError();
   if (!takesSignatures(campaign)) throw new CampaignClosedError();
+  // Paused (this petition, or all in an emergency): refused before anything is written.
+  if (isPaused(await readPause(deps.db, campaign.id))) throw new SigningPausedError();
   const checked = validateSignature(request.form, { postcodeRequired: campaign.postcode_required === 1 });
   if (!checked.ok) return { kind: "invalid", problems: checked.problems };
   const s = checked.value;
   const instant = campaign.signature_policy === "instant";
 
-  const referralCode = await deps.db.transaction().execute(async (trx) => {
+  // All or nothing per signature; signatures arriving together share a commit.
+  const referralCode = await deps.database.batchedTransaction(async (trx, unit) => {
     const supporter = await findOrCreateSupporter(trx, {
       email: s.email,
       emailCanonical: s.emailCanonical,
@@ -65,6 +72,7 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
       postcode: s.postcode,
       comment: s.comment,
       showName: s.showName,
+      commentPublic: s.commentPublic,
       status: instant ? "confirmed" : "pending",
       locale: request.i18n.locale,
       source: request.source,
@@ -75,15 +83,14 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
       if (!existing) throw new Error("signature vanished while signing");
       // At most one such email an hour, however often the address is typed in.
       const hour = new Date().toISOString().slice(0, 13);
-      await enqueueJob(
-        trx,
-        JOB_SEND_ALREADY_SIGNED,
-        { signatureId: existing.id },
-        { idempotencyKey: `already-signed:${existing.id}:${hour}` },
-      );
+      await queueMail(trx, {
+        kind: MAIL_ALREADY_SIGNED,
+        params: { signatureId: existing.id },
+        idempotencyKey: `already-signed:${existing.id}:${hour}`,
+        supporterId: supporter.id,
+      });
       return existing.referral_code;
     }
-    if (instant) await incrementCounts(trx, campaign.id, s.country);
     if (s.wantsUpdates) {
       await recordConsent(trx, {
         supporterId: supporter.id,
@@ -96,19 +103,46 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
         method: "form-checkbox",
       });
     }
+    if (s.commentPublic) await queueCommentWithConsent(trx, request, campaign, supporter.id, created.id);
     // Instant signatures need no confirmation; an email is sent only to confirm updates.
     if (!instant || s.wantsUpdates) {
-      await enqueueJob(
-        trx,
-        JOB_SEND_CONFIRMATION,
-        { signatureId: created.id },
-        { idempotencyKey: `confirm:${created.id}` },
-      );
+      await queueMail(trx, {
+        kind: MAIL_SIGNATURE_CONFIRMATION,
+        params: { signatureId: created.id },
+        idempotencyKey: `confirm:${created.id}`,
+        supporterId: supporter.id,
+      });
     }
+    // Once for the whole batch, just before its commit: the counts row is every signer's.
+    if (instant) countAtEndOfBatch(unit, campaign.id, s.country);
     return created.referral_code;
-  });
+  }, s.emailCanonical);
 
   if (instant) deps.counts.changed(campaign.id);
   deps.wakeWorker();
   return { kind: "signed", referralCode };
+}
+
+/**
+ * A comment its signer agreed to show: the consent's evidence (its words, in the language
+ * shown) and the comment's place in the moderation queue, in the signing transaction.
+ */
+async function queueCommentWithConsent(
+  trx: Db,
+  request: SignRequest,
+  campaign: { id: number; slug: string },
+  supporterId: number,
+  signatureId: number,
+) {
+  await recordConsent(trx, {
+    supporterId,
+    purpose: COMMENT_CONSENT.purpose,
+    wording: request.i18n.t("sign.commentPublic.label"),
+    wordingVersion: COMMENT_CONSENT.version,
+    locale: request.i18n.locale,
+    source: `petition:${campaign.slug}`,
+    campaignId: campaign.id,
+    method: "form-checkbox",
+  });
+  await queueComment(trx, { signatureId, campaignId: campaign.id, supporterId, locale: request.i18n.locale });
 }

@@ -1,10 +1,10 @@
 import type { Deps } from "../../deps.ts";
 import { NotFoundError } from "../../errors.ts";
-import { enqueueJob } from "../../jobs/jobs.repo.ts";
 import { findCampaignForSigning } from "../campaigns/campaigns.repo.ts";
 import { inLanguage } from "../campaigns/translations.repo.ts";
+import { queueMail } from "../mail/outbox.repo.ts";
 import { canonicalEmail, checkEmail } from "../supporters/email.ts";
-import { JOB_SEND_CONFIRMATION } from "./signing.service.ts";
+import { MAIL_SIGNATURE_CONFIRMATION } from "./signing.service.ts";
 
 const REFERRAL_CODE = /^[A-Za-z0-9_-]{10}$/;
 
@@ -41,18 +41,18 @@ export async function resendConfirmation(deps: Deps, slug: string, email: unknow
   const pending = await deps.db
     .selectFrom("signatures")
     .innerJoin("supporters", "supporters.id", "signatures.supporter_id")
-    .select("signatures.id")
+    .select(["signatures.id", "signatures.supporter_id"])
     .where("signatures.campaign_id", "=", campaign.id)
     .where("supporters.email_canonical", "=", canonicalEmail(email))
     .where("signatures.status", "=", "pending")
     .executeTakeFirst();
   if (!pending) return;
   const tenMinutes = Math.floor(Date.now() / 600_000);
-  await enqueueJob(
-    deps.db,
-    JOB_SEND_CONFIRMATION,
-    { signatureId: pending.id },
-    { idempotencyKey: `resend:${pending.id}:${tenMinutes}` },
-  );
+  await queueMail(deps.db, {
+    kind: MAIL_SIGNATURE_CONFIRMATION,
+    params: { signatureId: pending.id },
+    idempotencyKey: `resend:${pending.id}:${tenMinutes}`,
+    supporterId: pending.supporter_id,
+  });
   deps.wakeWorker();
 }

@@ -2,7 +2,7 @@ import type { Db } from "../../db/index.ts";
 import { now } from "../../db/portable.ts";
 
 /** What a consent is for. Nothing is emailed for a purpose without a current confirmed consent. */
-export type ConsentPurpose = "email-updates";
+export type ConsentPurpose = "email-updates" | "publish-comment" | "event-emails";
 
 export interface ConsentEvidence {
   supporterId: number;

@@ -3,13 +3,15 @@ import type { Db } from "../../db/index.ts";
 import { now } from "../../db/portable.ts";
 
 /** What a token lets its holder do; each purpose has its own lifetime. */
-export type TokenPurpose = "confirm-signature" | "confirm-join" | "manage" | "staff-setup";
+export type TokenPurpose = "confirm-signature" | "confirm-join" | "confirm-rsvp" | "manage" | "staff-setup";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   "confirm-signature": 7 * DAY_MS,
   "confirm-join": 7 * DAY_MS,
+  // An RSVP to an event: confirmed within a week, like a signature.
+  "confirm-rsvp": 7 * DAY_MS,
   // A link to see, change or erase one's data: short-lived, like a password reset.
   manage: DAY_MS,
   // An invitation to set a staff password and second factor.

@@ -2,7 +2,7 @@
 // the e2e server's own database and data folder, so the link it prints works there.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { expect } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { BASE_URL, databaseUrl, dataDir } from "./environment.ts";
 
@@ -30,3 +30,23 @@ export async function createStaffUser(email: string, role: "admin" | "campaigner
 
 /** The six digits an authenticator app shows now for this key. */
 export const totpCode = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
+
+/** The password the browser tests' staff choose. */
+export const STAFF_PASSWORD = "welcome is something we do together";
+
+/** Takes up an invitation (password and second factor) in the browser, then signs in with a code. */
+export async function setUpAndSignIn(page: Page, setupPath: string, email: string) {
+  await page.goto(setupPath);
+  const key = (await page.locator('code[dir="ltr"]').textContent())?.trim() ?? "";
+  await page.getByRole("textbox", { name: "Choose a password" }).fill(STAFF_PASSWORD);
+  await page.getByRole("textbox", { name: "Type the password again" }).fill(STAFF_PASSWORD);
+  await page.getByRole("textbox", { name: "Code from your authenticator app" }).fill(totpCode(key));
+  await page.getByRole("button", { name: "Save and finish" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your recovery codes");
+  await page.goto("/admin/login");
+  await page.getByRole("textbox", { name: "Email address" }).fill(email);
+  await page.getByRole("textbox", { name: "Password" }).fill(STAFF_PASSWORD);
+  await page.getByRole("textbox", { name: "Code from your authenticator app" }).fill(totpCode(key));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}

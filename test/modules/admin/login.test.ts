@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { MAX_FAILED_LOGINS_ANYWHERE } from "../../../src/modules/admin/sign-in.service.ts";
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import {
@@ -15,6 +16,7 @@ import {
   sessionsOf,
   signIn,
   staffEmail,
+  unusedCode,
 } from "./admin-helpers.ts";
 
 /** A code that is not the one the app shows now (nor the one before or after). */
@@ -38,7 +40,9 @@ describeEachDatabase("signing in to the admin", (db) => {
 
   const userOf = (s: Staff) =>
     t.deps.db.selectFrom("staff_users").selectAll().where("id", "=", s.id).executeTakeFirstOrThrow();
-  const rightFields = (s: Staff) => ({ email: s.email, password: s.password, code: codeFor(s.secret) });
+  const rightFields = (s: Staff) => ({ email: s.email, password: s.password, code: unusedCode(s) });
+  /** The current code with a wrong password: a failure that uses up no code. */
+  const guess = (s: Staff, password: string) => ({ email: s.email, password, code: codeFor(s.secret) });
 
   it("with email (in any case), password and the current code: 303 to /admin with an HttpOnly, SameSite=Lax cookie", async () => {
     const res = await sendLogin(t.app, { ...rightFields(staff), email: `  ${staff.email.toUpperCase()} ` });
@@ -95,13 +99,30 @@ describeEachDatabase("signing in to the admin", (db) => {
     expect(await auditOf(t, "staff.login-failed", s.id)).toHaveLength(3);
   });
 
-  it("locks the account after five failures, even to the right details, until locked_until has passed", async () => {
+  const failuresOf = (s: Staff) =>
+    t.deps.db.selectFrom("staff_login_failures").selectAll().where("staff_user_id", "=", s.id).execute();
+  /** A sign-in posted from another network (the address the server sees). */
+  const loginFrom = async (remoteAddress: string, fields: { email: string; password: string; code: string }) => {
+    const page = await t.app.inject({ url: "/admin/login", remoteAddress });
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    return t.app.inject({
+      method: "POST",
+      url: "/admin/login",
+      remoteAddress,
+      headers: { cookie, origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
+    });
+  };
+
+  it("locks the account from that network after five failures, even to the right details, until the lock has passed", async () => {
     const s = await makeStaff(t, "campaigner");
     for (let i = 0; i < 5; i++) {
-      expect((await sendLogin(t.app, { ...rightFields(s), password: `wrong passphrase ${i}` })).statusCode).toBe(401);
+      expect((await sendLogin(t.app, guess(s, `wrong passphrase ${i}`))).statusCode).toBe(401);
     }
-    const locked = await userOf(s);
-    expect(Date.parse(locked.locked_until ?? "")).toBeGreaterThan(Date.now() + 14 * 60_000);
+    const [lock] = await failuresOf(s);
+    expect(Date.parse(lock?.locked_until ?? "")).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(JSON.stringify(lock)).not.toContain("127.0.0.1");
     const refused = await sendLogin(t.app, rightFields(s));
     expect(refused.statusCode).toBe(401);
     expect(refused.body).toContain(LOGIN_FAILED);
@@ -109,21 +130,52 @@ describeEachDatabase("signing in to the admin", (db) => {
     expect(await sessionsOf(t, s.id)).toEqual([]);
 
     await t.deps.db
-      .updateTable("staff_users")
+      .updateTable("staff_login_failures")
       .set({ locked_until: new Date(Date.now() - 1000).toISOString() })
-      .where("id", "=", s.id)
+      .where("staff_user_id", "=", s.id)
       .execute();
     expect((await sendLogin(t.app, rightFields(s))).statusCode).toBe(303);
+    expect(await failuresOf(s)).toEqual([]);
     expect(await userOf(s)).toMatchObject({ failed_logins: 0, locked_until: null });
+  });
+
+  it("a stranger's failures on another network do not lock the owner out", async () => {
+    const s = await makeStaff(t, "campaigner");
+    for (let i = 0; i < 7; i++) {
+      const res = await loginFrom("203.0.113.9", guess(s, `a guess ${i}`));
+      expect(res.statusCode).toBe(401);
+    }
+    expect((await loginFrom("203.0.113.9", rightFields(s))).statusCode).toBe(401);
+    expect((await loginFrom("198.51.100.20", rightFields(s))).statusCode).toBe(303);
+  });
+
+  it(`locks the account everywhere after ${MAX_FAILED_LOGINS_ANYWHERE} failures in a row from many networks`, async () => {
+    const s = await makeStaff(t, "campaigner");
+    for (let i = 0; i < MAX_FAILED_LOGINS_ANYWHERE; i++) {
+      const res = await loginFrom(`192.0.2.${i + 1}`, guess(s, `guess ${i}`));
+      expect(res.statusCode).toBe(401);
+    }
+    expect((await userOf(s)).locked_until).not.toBeNull();
+    expect((await loginFrom("198.51.100.77", rightFields(s))).statusCode).toBe(401);
+  });
+
+  it("accepts each code from the app once: the same code again is refused", async () => {
+    const s = await makeStaff(t, "campaigner");
+    const fields = rightFields(s);
+    expect((await sendLogin(t.app, fields)).statusCode).toBe(303);
+    const replayed = await sendLogin(t.app, fields);
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.body).toContain(LOGIN_FAILED);
+    expect(await auditOf(t, "staff.login-failed", s.id)).toHaveLength(1);
   });
 
   it("four failures and then success start the count again", async () => {
     const s = await makeStaff(t, "campaigner");
-    const fail = () => sendLogin(t.app, { ...rightFields(s), code: wrongCodeFor(s.secret) });
+    const fail = () => sendLogin(t.app, { email: s.email, password: s.password, code: wrongCodeFor(s.secret) });
     for (let i = 0; i < 4; i++) expect((await fail()).statusCode).toBe(401);
     expect((await sendLogin(t.app, rightFields(s))).statusCode).toBe(303);
     for (let i = 0; i < 4; i++) expect((await fail()).statusCode).toBe(401);
-    expect((await userOf(s)).locked_until).toBeNull();
+    expect((await failuresOf(s))[0]?.locked_until).toBeNull();
     expect((await sendLogin(t.app, rightFields(s))).statusCode).toBe(303);
   });
 

@@ -36,6 +36,7 @@ const EVERY_TABLE: (keyof Tables)[] = [
   "consents",
   "tokens",
   "jobs",
+  "mail_outbox",
   "campaign_translations",
   "campaign_update_translations",
   "topics",
@@ -62,6 +63,7 @@ describeEachDatabase("erasing everything held about oneself", (db) => {
   let cookies: Record<string, string>;
   let counts: () => Promise<unknown>;
   let countsBefore: unknown;
+  let erasedId: number;
 
   beforeAll(async () => {
     t = await buildTestApp(db().handle, { RATE_LIMITS: "off" });
@@ -73,7 +75,7 @@ describeEachDatabase("erasing everything held about oneself", (db) => {
     );
     await pressConfirm(t.app, await signAndGetToken(t, signed, signer({ country: "SE" })));
     await sign(t.app, waiting, fields);
-    await joinAndConfirm(t, joiner({ email, name, topics: ["safe-routes"], updates: "yes" }));
+    erasedId = (await joinAndConfirm(t, joiner({ email, name, topics: ["safe-routes"], updates: "yes" }))).id;
     cookies = { [MANAGE_COOKIE]: await signInByEmail(t, email, "your-data") };
     await runJobs(t.deps);
     counts = async () => ({
@@ -91,6 +93,12 @@ describeEachDatabase("erasing everything held about oneself", (db) => {
         .execute(),
     });
     countsBefore = await counts();
+    const outbox = await t.deps.db
+      .selectFrom("mail_outbox")
+      .select("state")
+      .where("supporter_id", "=", erasedId)
+      .execute();
+    expect(outbox.map((m) => m.state)).toContain("sent");
     expect(await findEverywhere(t.deps.db, personal)).not.toEqual([]);
     const searched = (await tablesOf(t.deps.db)).map((table) => table.name);
     expect(searched).toEqual(expect.arrayContaining(EVERY_TABLE));
@@ -116,17 +124,16 @@ describeEachDatabase("erasing everything held about oneself", (db) => {
     expect(cleared?.value).toBe("");
     expect(cleared?.expires?.getTime()).toBeLessThanOrEqual(Date.now());
 
-    // Until the last email is sent, the address is only in the job that sends it.
+    // Until the last email is sent, the address is only in the message that sends it; the
+    // supporter's other messages (sent or waiting) are gone from the outbox.
     const found = await findEverywhere(t.deps.db, personal);
-    expect(found.filter((f) => !f.startsWith("jobs.payload"))).toEqual([]);
-    const receiptJob = await t.deps.db
-      .selectFrom("jobs")
-      .selectAll()
-      .where("name", "=", "send-erasure-receipt")
-      .executeTakeFirstOrThrow();
-    expect(found.every((f) => f.startsWith(`jobs.payload`))).toBe(true);
-    expect(receiptJob.payload.toLowerCase()).toContain(email.toLowerCase());
-    expect(receiptJob.payload).not.toContain(surname);
+    expect(found.filter((f) => !f.startsWith("mail_outbox.params"))).toEqual([]);
+    const outbox = await t.deps.db.selectFrom("mail_outbox").selectAll().execute();
+    const receipt = outbox.find((m) => m.kind === "erasure-receipt");
+    expect(receipt).toMatchObject({ state: "queued", supporter_id: null });
+    expect(receipt?.params.toLowerCase()).toContain(email.toLowerCase());
+    expect(receipt?.params).not.toContain(surname);
+    expect(outbox.filter((m) => m.supporter_id === erasedId)).toEqual([]);
 
     expect(await counts()).toEqual(countsBefore);
     for (const id of campaignIds) {
@@ -147,17 +154,17 @@ describeEachDatabase("erasing everything held about oneself", (db) => {
     });
   });
 
-  it("sends a last email to the old address, and keeps no copy of it in the jobs", async () => {
+  it("sends a last email to the old address, and keeps no copy of it in the outbox", async () => {
     await runJobs(t.deps);
     const mails = await mailTo(t.deps.db, email);
     expect(mails.map((m) => m.subject)).toEqual([RECEIPT]);
     expect(mails[0]?.text).not.toContain(surname);
-    const job = await t.deps.db
-      .selectFrom("jobs")
-      .select(["status", "payload"])
-      .where("name", "=", "send-erasure-receipt")
+    const receipt = await t.deps.db
+      .selectFrom("mail_outbox")
+      .select(["state", "params", "recipient_masked"])
+      .where("kind", "=", "erasure-receipt")
       .executeTakeFirstOrThrow();
-    expect(job).toEqual({ status: "done", payload: "{}" });
+    expect(receipt).toEqual({ state: "sent", params: "{}", recipient_masked: null });
     // Only the development mailbox, which stands for the mail server, holds the receipt it sent.
     const found = await findEverywhere(t.deps.db, personal);
     expect(found.every((f) => /^dev_mail\.to\[\d+\]/.test(f))).toBe(true);

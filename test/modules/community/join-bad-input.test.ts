@@ -23,7 +23,7 @@ import {
   rowCounts,
 } from "./community-helpers.ts";
 
-const WRITTEN = ["supporters", "join_requests", "consents", "jobs", "tokens", "supporter_topics"];
+const WRITTEN = ["supporters", "join_requests", "consents", "jobs", "mail_outbox", "tokens", "supporter_topics"];
 
 describeEachDatabase("joining with bad input, known addresses and bad links", (db) => {
   let t: TestApp;
@@ -54,7 +54,7 @@ describeEachDatabase("joining with bad input, known addresses and bad links", (d
       requests: await q.selectFrom("join_requests").selectAll().where("supporter_id", "=", supporterId).execute(),
       consents: await q.selectFrom("consents").selectAll().where("supporter_id", "=", supporterId).execute(),
       topics: await q.selectFrom("supporter_topics").selectAll().where("supporter_id", "=", supporterId).execute(),
-      jobs: await rowCounts(q, ["jobs"]),
+      jobs: await rowCounts(q, ["jobs", "mail_outbox"]),
     };
   }
 

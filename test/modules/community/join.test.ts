@@ -152,7 +152,7 @@ describeEachDatabase("joining the community", (db) => {
     // Pressing the button again, or joining again and confirming, sends no second welcome.
     expect((await pressJoinConfirm(t.app, token)).headers.location).toBe("/join/welcome");
     await t.deps.db
-      .updateTable("jobs")
+      .updateTable("mail_outbox")
       .set({ idempotency_key: `an-hour-ago:${supporter.id}` })
       .where("idempotency_key", "like", `join:${supporter.id}:%`)
       .execute();

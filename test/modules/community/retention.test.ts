@@ -106,6 +106,9 @@ describeEachDatabase("keeping personal data no longer than the privacy notice sa
       anonymisedSigners: 0,
       emptySupporters: 0,
       forgottenSigners: 0,
+      orphanedSubmissions: 0,
+      unconfirmedRsvps: 0,
+      pastEventRsvps: 0,
     });
     expect(await everyone()).toEqual(before);
   });

@@ -24,7 +24,7 @@ describeEachDatabase("petitions that cannot take a signature", (db) => {
 
   /** How many rows the tables a signature writes to hold. */
   async function written() {
-    const count = async (table: "signatures" | "supporters" | "consents" | "jobs") =>
+    const count = async (table: "signatures" | "supporters" | "consents" | "jobs" | "mail_outbox") =>
       Number(
         (
           await t.deps.db
@@ -38,6 +38,7 @@ describeEachDatabase("petitions that cannot take a signature", (db) => {
       supporters: await count("supporters"),
       consents: await count("consents"),
       jobs: await count("jobs"),
+      mail: await count("mail_outbox"),
     };
   }
 

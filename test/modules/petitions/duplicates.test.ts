@@ -60,13 +60,13 @@ describeEachDatabase("signing the same petition twice", (db) => {
     expect(await mailTo(t.deps.db, owner.toUpperCase())).toEqual([]);
     const [signature] = await signaturesOf(t.deps.db, slug);
     const queued = await t.deps.db
-      .selectFrom("jobs")
-      .select("status")
-      .where("name", "=", "send-already-signed")
+      .selectFrom("mail_outbox")
+      .select(["state", "params"])
+      .where("kind", "=", "already-signed")
       .where("idempotency_key", "like", `already-signed:${signature?.id}:%`)
       .execute();
-    // One job for the three tries; done jobs keep no payload.
-    expect(queued).toEqual([{ status: "done" }]);
+    // One message for the three tries; a sent message keeps no params.
+    expect(queued).toEqual([{ state: "sent", params: "{}" }]);
   });
 
   it("ends ten racing submissions of one address with one signature, counted once", async () => {

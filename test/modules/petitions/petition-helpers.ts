@@ -2,8 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../src/db/index.ts";
 import type { CampaignStatus, SignaturePolicy } from "../../../src/db/tables.ts";
 import type { Deps } from "../../../src/deps.ts";
-import { JOB_HANDLERS } from "../../../src/jobs/handlers.ts";
-import { startWorker } from "../../../src/jobs/worker.ts";
+import { startBackgroundWork } from "../../../src/jobs/background.ts";
 import { postForm } from "../../support/app.ts";
 
 /** The demo campaign most tests sign. */
@@ -24,9 +23,9 @@ export function sign(app: FastifyInstance, slug: string, fields: Record<string, 
   return postForm(app, `/campaigns/${slug}${pageQuery}`, `/campaigns/${slug}/signatures`, fields);
 }
 
-/** Runs every job that is due, as the worker would, then stops it. */
+/** Runs every job that is due and sends every email in the outbox, as the worker would, then stops it. */
 export async function runJobs(deps: Deps): Promise<number> {
-  const worker = startWorker(deps, JOB_HANDLERS);
+  const worker = startBackgroundWork(deps, { schedules: [] });
   try {
     return await worker.drain();
   } finally {

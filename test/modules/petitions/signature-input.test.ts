@@ -56,8 +56,16 @@ describe("checking a signature", () => {
         comment: "Welcome!",
         wantsUpdates: true,
         showName: true,
+        commentPublic: false,
       },
     });
+  });
+
+  it("takes the consent to show a comment only with a comment to show", () => {
+    const withComment = validateSignature(form({ comment: "Welcome!", comment_public: "yes" }), OPTIONAL);
+    expect(withComment.ok && withComment.value.commentPublic).toBe(true);
+    const without = validateSignature(form({ comment: "", comment_public: "yes" }), OPTIONAL);
+    expect(without.ok && without.value.commentPublic).toBe(false);
   });
 
   it("reports every problem at once, in the order of the fields", () => {

@@ -150,6 +150,8 @@ describeEachDatabase("signing a petition and confirming by email", (db) => {
     const hash = createHash("sha256").update(token).digest("base64url");
     const tokens = await t.deps.db.selectFrom("tokens").selectAll().execute();
     const jobs = await t.deps.db.selectFrom("jobs").selectAll().execute();
+    const outbox = await t.deps.db.selectFrom("mail_outbox").selectAll().execute();
+    expect(JSON.stringify(outbox)).not.toContain(token);
     expect(tokens.map((r) => r.hash)).toContain(hash);
     expect(JSON.stringify(tokens)).not.toContain(token);
     expect(JSON.stringify(jobs)).not.toContain(token);

@@ -6,6 +6,7 @@ import { StatusBadge } from "../../campaigns/views/StatusBadge.tsx";
 import { mayUse } from "../admin.policy.ts";
 import { ADMIN_NAV } from "../admin-nav.ts";
 import type { StaffViewer } from "../staff-area.ts";
+import { CampaignLinks } from "./CampaignLinks.tsx";
 
 /** The six digits from the authenticator app (or a recovery code). */
 function CodeField({ hint, error }: { hint?: string; error?: string | undefined }) {
@@ -189,18 +190,26 @@ export function DashboardPage({ campaigns, staff }: { campaigns: DashboardCampai
             <th scope="col">{t("admin.dashboard.campaign")}</th>
             <th scope="col">{t("admin.dashboard.status")}</th>
             <th scope="col">{t("petition.byCountry.signatures")}</th>
+            <th scope="col">{t("admin.campaigns.links")}</th>
           </tr>
         </thead>
         <tbody>
           {campaigns.map((c) => (
             <tr key={c.id}>
               <th scope="row">
-                <a href={`/campaigns/${c.slug}`}>{c.title}</a>
+                {/* Those who may watch a petition go to its dashboard; the others to its page. */}
+                <a href={mayUse(staff.role, "watch") ? `/admin/campaigns/${c.id}/dashboard` : `/campaigns/${c.slug}`}>
+                  {c.title}
+                </a>
               </th>
               <td>
                 <StatusBadge status={c.status} />
               </td>
               <td>{i18n.formatNumber(c.total)}</td>
+              <td>
+                {/* The editor and every other page of the campaign this member of staff may open. */}
+                <CampaignLinks campaign={c} staff={staff} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -20,6 +20,9 @@ export function CampaignCard({
         alt={campaign.image_alt}
         width={campaign.image_width}
         height={campaign.image_height}
+        uploadKey={campaign.image_key}
+        widths={campaign.image_widths}
+        sizes="(min-width: 40rem) 20rem, 100vw"
       />
       <Heading class="campaign-card__title">
         <a href={localisedPath(i18n.locale, `/campaigns/${campaign.slug}`)}>{campaign.title}</a>

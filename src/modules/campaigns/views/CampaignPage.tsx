@@ -3,8 +3,10 @@ import { FallbackNote } from "../../../views/FallbackNote.tsx";
 import type { FieldError } from "../../../views/Form.tsx";
 import { Markdown } from "../../../views/Markdown.tsx";
 import type { MessageKey } from "../../i18n/i18n.ts";
+import type { CommentsPreview } from "../../petitions/comments.service.ts";
 import type { PetitionStats } from "../../petitions/petition-page.service.ts";
 import type { SignatureForm } from "../../petitions/signature-input.ts";
+import { WhyPeopleSigned } from "../../petitions/views/Comments.tsx";
 import { CountryTable, RecentSigners } from "../../petitions/views/CountryTable.tsx";
 import { EmbedSnippet } from "../../petitions/views/EmbedSnippet.tsx";
 import { SignatureCount } from "../../petitions/views/SignatureCount.tsx";
@@ -28,12 +30,14 @@ const CLOSED_NOTICE: Record<CampaignStatus, MessageKey> = {
 export interface CampaignPageProps {
   campaign: CampaignPageView;
   stats: PetitionStats;
+  /** The newest approved comments ("Why people signed") and how many there are. */
+  comments: CommentsPreview;
   form: { values: SignatureForm; errors: FieldError[]; source: Record<string, string> };
   /** The address of the embeddable petition, for the snippet partners copy. */
   embedUrl: string;
 }
 
-export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPageProps) {
+export function CampaignPage({ campaign, stats, comments, form, embedUrl }: CampaignPageProps) {
   const { i18n } = usePage();
   const t = i18n.t;
   const open = takesSignatures(campaign);
@@ -44,7 +48,7 @@ export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPagePr
         <StatusBadge status={campaign.status} />
         <h1>{campaign.title}</h1>
         <p class="lead">{campaign.summary}</p>
-        {open ? (
+        {open && !stats.paused ? (
           <p class="campaign__jump">
             <a class="button" href="#sign">
               {t("sign.heading")}
@@ -56,6 +60,8 @@ export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPagePr
           alt={campaign.image_alt}
           width={campaign.image_width}
           height={campaign.image_height}
+          uploadKey={campaign.image_key}
+          widths={campaign.image_widths}
           caption={campaign.image_caption}
           credit={campaign.image_credit}
           eager
@@ -65,7 +71,11 @@ export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPagePr
         <div class="campaign__main">
           <section class="campaign__demand" aria-labelledby="demand-heading">
             <h2 id="demand-heading">{t("campaign.demandHeading")}</h2>
-            <p class="campaign__target">{t("campaign.target", { target: campaign.target_name })}</p>
+            <p class="campaign__target">
+              {campaign.target_office
+                ? t("campaign.targetWithOffice", { target: campaign.target_name, office: campaign.target_office })
+                : t("campaign.target", { target: campaign.target_name })}
+            </p>
             <blockquote>
               <p>{campaign.demand}</p>
             </blockquote>
@@ -79,6 +89,16 @@ export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPagePr
               <p>{campaign.outcome}</p>
             </section>
           ) : null}
+          {campaign.status === "delivered" && campaign.delivered_on ? (
+            <section class="campaign__outcome" aria-labelledby="delivery-heading">
+              <h2 id="delivery-heading">
+                {t("campaign.deliveredOn", {
+                  date: i18n.formatDate(campaign.delivered_on, { dateStyle: "long", timeZone: "UTC" }),
+                })}
+              </h2>
+              {campaign.delivery_note ? <p>{campaign.delivery_note}</p> : null}
+            </section>
+          ) : null}
           <section aria-labelledby="why-heading">
             <h2 id="why-heading">{t("campaign.whyHeading")}</h2>
             <Markdown html={campaign.body} />
@@ -87,7 +107,9 @@ export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPagePr
         </div>
         <aside class="campaign__side" aria-label={t("campaign.sideLabel")}>
           <SignatureCount slug={campaign.slug} total={stats.total} goal={stats.goal} live={open} />
-          {open ? (
+          {open && stats.paused ? (
+            <p class="campaign__closed campaign__paused">{t("petition.paused.notice")}</p>
+          ) : open ? (
             <SignForm
               slug={campaign.slug}
               values={form.values}
@@ -107,6 +129,7 @@ export function CampaignPage({ campaign, stats, form, embedUrl }: CampaignPagePr
           <CountryTable rows={stats.byCountry} />
         </section>
       ) : null}
+      <WhyPeopleSigned slug={campaign.slug} comments={comments.comments} total={comments.total} />
       <RecentSigners signers={stats.recentSigners} />
       {open ? <EmbedSnippet url={embedUrl} title={campaign.title} /> : null}
     </article>

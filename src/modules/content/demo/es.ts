@@ -44,6 +44,7 @@ La mayoría de las personas refugiadas vive en regiones en desarrollo. Un puñad
 - **Firma una petición.** Suma tu nombre a una [campaña](/campaigns) y compártela con tus amistades.
 - **Alza la voz.** Cuéntale a la gente de tu entorno por qué te importan los derechos de las personas refugiadas.
 - **Únete a un grupo comunitario** que apoye a las personas recién llegadas donde vives.
+- **Ven a un evento** cerca de ti o en línea, u organiza uno: mira los [eventos](/events).
 - **Patrocina a una familia.** En el patrocinio comunitario, un grupo de vecinos ayuda a una familia refugiada a encontrar un hogar, aprender el idioma y construir una nueva vida.
 - **Aprende** sobre los derechos de las personas refugiadas con nuestro [curso gratuito](/learn).`,
     },
@@ -75,9 +76,10 @@ Conocer los hechos es la mejor respuesta al miedo y a la desinformación. Compar
 
 ## Qué guardamos
 
-- **Cuando firmas una petición:** tu nombre, tu dirección de correo electrónico y tu país, además de tu código postal y tu comentario si nos los das. Solo mostramos tu nombre de pila y tu país entre las firmas recientes si marcas la casilla que lo pide. Nadie más ve nunca tu dirección de correo.
+- **Cuando firmas una petición:** tu nombre, tu dirección de correo electrónico y tu país, además de tu código postal y tu comentario si nos los das. Solo mostramos tu nombre de pila y tu país entre las firmas recientes si marcas la casilla que lo pide. Nadie más ve nunca tu dirección de correo. Si marcas la casilla aparte para mostrar tu comentario, primero lo lee un moderador; cuando se aprueba y tu firma está confirmada, se muestra en la página de la petición con tu nombre de pila, tu país y la fecha, nunca tu nombre completo ni tu correo. Te avisamos por correo de si se ha mostrado o no, y por qué.
 - **Cuando te unes a la comunidad:** tu nombre, tu dirección de correo electrónico, tu país, el idioma en el que quieres que te escribamos y los temas que elegiste.
 - **Cómo llegaste:** el enlace de la campaña o el sitio web que te llevó a una petición, para saber qué formas de compartir funcionan.
+- **Cuando respondes a un evento:** tu nombre y tu correo, si pediste un recordatorio y si tienes plaza o estás en lista de espera. El público solo ve cuántas plazas quedan; nuestro equipo ve quién va. La dirección exacta o el enlace para unirte solo te llegan a ti, cuando confirmas. **Cuando organizas un evento:** tu nombre y tu correo, y tu nombre tal como elegiste mostrarlo en el evento.
 - **Tu red:** nunca guardamos tu dirección IP. Para frenar avalanchas de firmas falsas, guardamos un código de un solo sentido generado a partir de tu red con una clave que cambia cada día, para que los códigos de días distintos no se puedan relacionar entre sí; ese código se borra a los 30 días.
 
 ## Qué hacemos con ello
@@ -87,8 +89,10 @@ Contamos tu firma en cuanto la confirmas desde el correo que te enviamos. Solo t
 ## Cuánto tiempo lo guardamos
 
 - Una firma o una solicitud para unirte que nunca se confirma se borra a los 30 días.
+- Una respuesta a un evento se borra 12 meses después del evento (30 días después de enviarla si nunca la confirmas).
 - Seis meses después de que se cierre una petición, se borran los nombres y los datos de quienes la firmaron; solo queda el número de firmas por país.
 - Tus datos como miembro se guardan hasta que nos pidas que los borremos.
+- Un registro de cada correo que te enviamos (su asunto y cuándo salió, nunca lo que decía) se guarda 90 días.
 
 ## Tus derechos
 

@@ -43,6 +43,7 @@ La plupart des personnes réfugiées vivent dans des régions en développement.
 - **Signez une pétition.** Ajoutez votre nom à une [campagne](/campaigns) et partagez-la avec vos proches.
 - **Faites-vous entendre.** Dites autour de vous pourquoi les droits des personnes réfugiées comptent pour vous.
 - **Rejoignez un groupe local** qui soutient les nouveaux arrivants près de chez vous.
+- **Venez à un événement** près de chez vous ou en ligne, ou organisez-en un : voir les [événements](/events).
 - **Parrainez une famille.** Dans le parrainage communautaire, un groupe de voisins aide une famille réfugiée à trouver un logement, à apprendre la langue et à construire une nouvelle vie.
 - **Informez-vous** sur les droits des personnes réfugiées grâce à notre [cours gratuit](/learn).`,
     },
@@ -74,9 +75,10 @@ Connaître les faits, c’est la meilleure réponse à la peur et à la désinfo
 
 ## Ce que nous conservons
 
-- **Quand vous signez une pétition :** votre nom, votre adresse e-mail et votre pays, ainsi que votre code postal et votre commentaire si vous les indiquez. Nous n’affichons votre prénom et votre pays parmi les dernières signatures que si vous cochez la case qui le propose. Personne d’autre ne voit jamais votre adresse e-mail.
+- **Quand vous signez une pétition :** votre nom, votre adresse e-mail et votre pays, ainsi que votre code postal et votre commentaire si vous les indiquez. Nous n’affichons votre prénom et votre pays parmi les dernières signatures que si vous cochez la case qui le propose. Personne d’autre ne voit jamais votre adresse e-mail. Si vous cochez la case distincte pour afficher votre commentaire, un modérateur le lit d’abord ; une fois approuvé et votre signature confirmée, il est affiché sur la page de la pétition avec votre prénom, votre pays et la date, jamais votre nom complet ni votre adresse e-mail. Vous êtes prévenu par e-mail s’il a été affiché ou non, et pourquoi.
 - **Quand vous rejoignez la communauté :** votre nom, votre adresse e-mail, votre pays, la langue dans laquelle vous souhaitez que nous vous écrivions et les thèmes que vous avez choisis.
 - **Comment vous nous avez trouvés :** le lien de campagne ou le site web par lequel vous avez accédé à une pétition, afin de savoir quels moyens de partage fonctionnent.
+- **Quand vous répondez à un événement :** votre nom et votre adresse e-mail, si vous avez demandé un rappel, et si vous avez une place ou êtes sur liste d’attente. Le public ne voit que le nombre de places restantes ; notre équipe voit qui vient. L’adresse exacte ou le lien pour participer ne sont envoyés qu’à vous, une fois votre réponse confirmée. **Quand vous organisez un événement :** votre nom et votre adresse e-mail, et votre nom tel que vous avez choisi de l’afficher.
 - **Votre réseau :** nous ne conservons jamais votre adresse IP. Pour empêcher les vagues de fausses signatures, nous conservons un code à sens unique, calculé à partir de votre réseau avec une clé qui change chaque jour, de sorte que les codes de jours différents ne puissent pas être reliés entre eux ; ce code est supprimé au bout de 30 jours.
 
 ## Ce que nous en faisons
@@ -86,8 +88,10 @@ Nous comptons votre signature dès que vous la confirmez depuis l’e-mail que n
 ## Combien de temps nous les conservons
 
 - Une signature ou une demande d’inscription qui n’est jamais confirmée est supprimée au bout de 30 jours.
+- Une réponse à un événement est supprimée 12 mois après l’événement (30 jours après son envoi si vous ne la confirmez jamais).
 - Six mois après la clôture d’une pétition, les noms et les coordonnées de ses signataires sont effacés ; seul reste le nombre de signatures par pays.
 - Vos coordonnées de membre sont conservées jusqu’à ce que vous nous demandiez de les effacer.
+- Une trace de chaque e-mail que nous vous envoyons (son objet et sa date d’envoi, jamais son contenu) est conservée 90 jours.
 
 ## Vos droits
 

@@ -44,6 +44,7 @@ De fleste flyktninger bor i utviklingsland. En håndfull land tar imot nesten al
 - **Skriv under et opprop.** Sett navnet ditt på en [kampanje](/campaigns), og del den med venner.
 - **Si fra.** Fortell folk rundt deg hvorfor flyktningers rettigheter betyr noe for deg.
 - **Bli med i en lokal gruppe** som støtter nykommere der du bor.
+- **Kom på et arrangement** der du bor eller på nett, eller arranger noe selv: se [arrangementer](/events).
 - **Bli sponsor for en familie.** Med sponsing fra lokalsamfunn hjelper en gruppe naboer en flyktningfamilie med å finne et hjem, lære språket og bygge et nytt liv.
 - **Lær** om flyktningers rettigheter på det [gratis kurset](/learn) vårt.`,
     },
@@ -75,9 +76,10 @@ Hvem er flyktning? Hvilken beskyttelse gir folkeretten dem, og hva skjer når re
 
 ## Hva vi lagrer
 
-- **Når du skriver under et opprop:** navnet ditt, e-postadressen din og landet ditt, og postnummeret og kommentaren din hvis du oppgir dem. Vi viser fornavnet ditt og landet ditt blant de siste underskriftene bare hvis du krysser av i boksen som spør om det. Ingen andre ser noen gang e-postadressen din.
+- **Når du skriver under et opprop:** navnet ditt, e-postadressen din og landet ditt, og postnummeret og kommentaren din hvis du oppgir dem. Vi viser fornavnet ditt og landet ditt blant de siste underskriftene bare hvis du krysser av i boksen som spør om det. Ingen andre ser noen gang e-postadressen din. Hvis du krysser av i den egne boksen for å vise kommentaren din, leser en moderator den først. Når den er godkjent og underskriften bekreftet, vises den på oppropets side med fornavnet ditt, landet ditt og datoen, aldri hele navnet eller e-postadressen din. Du får beskjed på e-post om den ble vist eller ikke, og hvorfor.
 - **Når du blir med i fellesskapet:** navnet ditt, e-postadressen din, landet ditt, språket du vil at vi skal skrive til deg på, og temaene du valgte.
 - **Hvordan du fant fram til oss:** kampanjelenken eller nettstedet som førte deg til et opprop, slik at vi vet hvilke måter å dele på som virker.
+- **Når du svarer på et arrangement:** navnet og e-postadressen din, om du ba om en påminnelse, og om du har plass eller står på venteliste. Offentligheten ser bare hvor mange plasser som er igjen; våre ansatte ser hvem som kommer. Den nøyaktige adressen eller lenken sendes bare til deg når du har bekreftet. **Når du arrangerer noe:** navnet og e-postadressen din, og navnet slik du valgte å vise det på arrangementet.
 - **Nettverket ditt:** vi lagrer aldri IP-adressen din. For å stoppe flommer av falske underskrifter lagrer vi en enveiskode laget ut fra nettverket ditt med en nøkkel som skiftes hver dag, slik at koder fra ulike dager ikke kan kobles sammen. Koden slettes etter 30 dager.
 
 ## Hva vi bruker det til
@@ -87,8 +89,10 @@ Vi teller underskriften din når du har bekreftet den fra e-posten vi sender deg
 ## Hvor lenge vi lagrer det
 
 - En underskrift eller en påmelding som aldri blir bekreftet, slettes etter 30 dager.
+- Et svar på et arrangement slettes 12 måneder etter arrangementet (30 dager etter at du sendte det, hvis du aldri bekrefter det).
 - Seks måneder etter at et opprop er avsluttet, slettes navnene og opplysningene til dem som skrev under. Bare antallet underskrifter per land blir igjen.
 - Opplysningene dine som medlem blir liggende til du ber oss om å slette dem.
+- En oversikt over hver e-post vi sender deg (emnet og når den ble sendt, aldri hva den sa) lagres i 90 dager.
 
 ## Rettighetene dine
 

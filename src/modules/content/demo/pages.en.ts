@@ -39,6 +39,7 @@ Most refugees live in developing regions. A handful of countries host nearly all
 - **Sign a petition.** Add your name to a [campaign](/campaigns) and share it with friends.
 - **Speak up.** Tell the people around you why refugees' rights matter to you.
 - **Join a community group** that supports newcomers where you live.
+- **Come to an event** near you or online, or host one yourself: see [events](/events).
 - **Sponsor a family.** In community sponsorship, a group of neighbours helps a refugee family find a home, learn the language and build a new life.
 - **Learn** about the rights of refugees with our [free course](/learn).`,
   },
@@ -70,9 +71,10 @@ Knowing the facts is the best answer to fear and misinformation. Share what you 
 
 ## What we keep
 
-- **When you sign a petition:** your name, email address and country, and your postcode and comment if you give them. We show your first name and country among recent signatures only if you tick the box that asks for it. Nobody else ever sees your email address.
+- **When you sign a petition:** your name, email address and country, and your postcode and comment if you give them. We show your first name and country among recent signatures only if you tick the box that asks for it. Nobody else ever sees your email address. If you tick the separate box to show your comment, a moderator reads it first; once approved and your signature confirmed, it is shown on the petition's page with your first name, country and the date, never your full name or email. You are told by email whether it was shown or not, and why.
 - **When you join the community:** your name, email address, country, the language you want us to write in, and the topics you chose.
 - **Where you came from:** the campaign link or the website that brought you to a petition, so that we know which ways of sharing work.
+- **When you reply to an event:** your name and email address, whether you asked for a reminder, and whether you have a place or are on the waitlist. The public sees only how many places are left; our staff see who is coming. The exact address or joining link is sent only to you, once you confirm. **When you host an event:** your name and email address, and your name as you chose to show it on the event.
 - **Your network:** we never keep your IP address. To stop floods of fake signatures we keep a one-way code made from your network with a key that changes every day, so that codes from different days cannot be linked; it is deleted after 30 days.
 
 ## What we do with it
@@ -82,8 +84,10 @@ We count your signature once you confirm it from the email we send you. We email
 ## How long we keep it
 
 - A signature or a request to join that is never confirmed is deleted after 30 days.
+- A reply to an event is deleted 12 months after the event (30 days after you sent it if you never confirm it).
 - Six months after a petition closes, the names and details of its signers are erased; only the number of signatures by country remains.
 - Your details as a member stay until you ask us to erase them.
+- A record of each email we send you (its subject and when it went, never what it said) is kept for 90 days.
 
 ## Your rights
 

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import { now } from "../../../db/portable.ts";
 import type { Tables } from "../../../db/tables.ts";
 import { CAMPAIGNS_EN } from "./campaigns.en.ts";
+import { EVENTS_EN } from "./events.en.ts";
 import { FIGURES_EN } from "./figures.en.ts";
 import { PAGES_EN } from "./pages.en.ts";
 import { DEMO_TOPICS } from "./topics.ts";
@@ -74,7 +75,37 @@ export async function seedDemoContent(trx: Transaction<Tables>): Promise<boolean
     .execute();
   for (const [locale, demo] of Object.entries(DEMO_TRANSLATIONS)) await seedTranslation(trx, locale, demo, at);
   await seedTopics(trx);
+  await seedEvents(trx, at);
   return true;
+}
+
+/** The demo's events, published as if a moderator had approved them; they have no host account. */
+async function seedEvents(trx: Transaction<Tables>, at: string) {
+  await trx
+    .insertInto("events")
+    .values(
+      EVENTS_EN.map((e) => ({
+        slug: e.slug,
+        locale: "en",
+        title: e.title,
+        description_md: e.description,
+        starts_at: e.startsAt,
+        ends_at: e.endsAt,
+        time_zone: e.timeZone,
+        online: e.online ? 1 : 0,
+        town: e.town,
+        country: e.country,
+        location: e.location,
+        capacity: e.capacity,
+        host_supporter_id: null,
+        host_name: e.hostName,
+        status: "published" as const,
+        created_at: at,
+        updated_at: at,
+        cancelled_at: null,
+      })),
+    )
+    .execute();
 }
 
 async function seedTopics(trx: Transaction<Tables>) {

@@ -4,8 +4,22 @@
 // node_modules, read once and kept in memory.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { renderAsync } from "@resvg/resvg-js";
-import satori, { type Font } from "satori";
+import type { Font } from "satori";
+
+/**
+ * satori and resvg are loaded when the first card is drawn, not at start: they weigh tens of
+ * megabytes, and most processes (workers, and web processes behind a CDN) never draw one.
+ */
+let engines:
+  | Promise<{ satori: typeof import("satori").default; renderAsync: typeof import("@resvg/resvg-js").renderAsync }>
+  | undefined;
+function loadEngines() {
+  engines ??= Promise.all([import("satori"), import("@resvg/resvg-js")]).then(([s, r]) => ({
+    satori: s.default,
+    renderAsync: r.renderAsync,
+  }));
+  return engines;
+}
 
 export const SHARE_IMAGE_WIDTH = 1200;
 export const SHARE_IMAGE_HEIGHT = 630;
@@ -278,7 +292,7 @@ function card(input: ShareImageInput): El {
 
 /** The share card as SVG, text drawn as paths (no fonts needed to display it). */
 export async function renderShareSvg(input: ShareImageInput): Promise<string> {
-  const fonts = await loadFonts();
+  const [fonts, { satori }] = await Promise.all([loadFonts(), loadEngines()]);
   return satori(card(input) as unknown as Parameters<typeof satori>[0], {
     width: SHARE_IMAGE_WIDTH,
     height: SHARE_IMAGE_HEIGHT,
@@ -291,7 +305,7 @@ export async function renderShareSvg(input: ShareImageInput): Promise<string> {
  * (satori) and PNG encoding run on the calling thread, together some 10–30 ms: cache the result.
  */
 export async function renderShareImage(input: ShareImageInput): Promise<Buffer> {
-  const svg = await renderShareSvg(input);
+  const [svg, { renderAsync }] = await Promise.all([renderShareSvg(input), loadEngines()]);
   const image = await renderAsync(svg, {
     fitTo: { mode: "original" },
     font: { loadSystemFonts: false }, // satori draws text as paths; no fonts needed here

@@ -7,7 +7,7 @@ import { SignatureCount } from "./SignatureCount.tsx";
 import { SignForm } from "./SignForm.tsx";
 
 export interface EmbedPageProps {
-  campaign: { slug: string; title: string; open: boolean; postcodeRequired: boolean };
+  campaign: { slug: string; title: string; open: boolean; paused: boolean; postcodeRequired: boolean };
   total: number;
   goal: number;
   form: { values: SignatureForm; errors: FieldError[]; source: Record<string, string>; token: string };
@@ -26,7 +26,9 @@ export function EmbedPage({ campaign, total, goal, form }: EmbedPageProps) {
         </a>
       </h1>
       <SignatureCount slug={campaign.slug} total={total} goal={goal} live={open} />
-      {open ? (
+      {open && campaign.paused ? (
+        <p class="campaign__closed campaign__paused">{i18n.t("petition.paused.notice")}</p>
+      ) : open ? (
         <SignForm
           slug={campaign.slug}
           values={form.values}

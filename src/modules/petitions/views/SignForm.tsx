@@ -58,6 +58,16 @@ export function SignForm({ slug, values, errors, postcodeRequired, source, embed
           )}
         </Field>
         <div class="checkbox">
+          <input
+            type="checkbox"
+            id="field-comment_public"
+            name="comment_public"
+            value="yes"
+            checked={values.commentPublic}
+          />
+          <label for="field-comment_public">{t("sign.commentPublic.label")}</label>
+        </div>
+        <div class="checkbox">
           <input type="checkbox" id="field-updates" name="updates" value="yes" checked={values.updates} />
           <label for="field-updates">{t("sign.updates.label")}</label>
         </div>

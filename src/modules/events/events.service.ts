@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+import { now } from "../../db/portable.ts";
+import type { Deps } from "../../deps.ts";
+import type { Locale } from "../i18n/locales.ts";
+import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
+import { type EventForm, type Problem, validateEvent } from "./event-input.ts";
+import { submitEvent as queueEventForModeration } from "./event-kind.ts";
+import { type EventFilters, listUpcomingEvents, upcomingCountries } from "./events.repo.ts";
+
+export type { EventFilters } from "./events.repo.ts";
+
+/** Reads the listing's filters from the query string; anything unknown is no filter. */
+export function readFilters(query: unknown): EventFilters {
+  const q = query && typeof query === "object" ? (query as Record<string, unknown>) : {};
+  const country = typeof q.country === "string" && /^[A-Za-z]{2}$/.test(q.country) ? q.country.toUpperCase() : null;
+  const mode = q.mode === "online" || q.mode === "in-person" ? q.mode : null;
+  return { country, mode };
+}
+
+/** The public list: upcoming published events soonest first, and the countries to filter by. */
+export async function getEventList(deps: Deps, filters: EventFilters) {
+  const at = now();
+  const [events, countries] = await Promise.all([
+    listUpcomingEvents(deps.db, filters, at),
+    upcomingCountries(deps.db, at),
+  ]);
+  return { events, countries };
+}
+
+/** An address for an event: its title's words and a few random letters, so no two clash. */
+export function eventSlug(title: string): string {
+  const words =
+    title
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/, "") || "event";
+  return `${words}-${randomBytes(4).toString("hex")}`;
+}
+
+export type SubmitOutcome = { kind: "invalid"; problems: Problem<keyof EventForm>[] } | { kind: "sent" };
+
+/**
+ * A host's event: stored as waiting and put in the moderation queue in one transaction.
+ * It is public only once a moderator approves it; the host is told by email either way.
+ */
+export async function submitEvent(deps: Deps, form: EventForm, context: { shownIn: Locale }): Promise<SubmitOutcome> {
+  const checked = validateEvent(form);
+  if (!checked.ok) return { kind: "invalid", problems: checked.problems };
+  const e = checked.value;
+  await deps.db.transaction().execute(async (trx) => {
+    const host = await findOrCreateSupporter(trx, {
+      email: e.email,
+      emailCanonical: e.emailCanonical,
+      name: e.name,
+      country: e.country,
+      postcode: null,
+      locale: context.shownIn,
+    });
+    const at = now();
+    const event = await trx
+      .insertInto("events")
+      .values({
+        slug: eventSlug(e.title),
+        locale: context.shownIn,
+        title: e.title,
+        description_md: e.description,
+        starts_at: e.startsAt,
+        ends_at: e.endsAt,
+        time_zone: e.timeZone,
+        online: e.online ? 1 : 0,
+        town: e.town,
+        country: e.country,
+        location: e.location,
+        capacity: e.capacity,
+        host_supporter_id: host.id,
+        host_name: e.hostName,
+        status: "waiting",
+        created_at: at,
+        updated_at: at,
+        cancelled_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await queueEventForModeration(trx, { eventId: event.id, supporterId: host.id, locale: context.shownIn });
+  });
+  return { kind: "sent" };
+}
