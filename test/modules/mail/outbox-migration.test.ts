@@ -43,7 +43,9 @@ describe.each(engines())("moving the email jobs into the mail outbox [%s]", (dia
       ])
       .execute();
 
-    await withExclusiveLock(handle.db, dialect, (trx) => migrate(trx as never, dialect, MIGRATIONS.slice(0, OUTBOX + 1)));
+    await withExclusiveLock(handle.db, dialect, (trx) =>
+      migrate(trx as never, dialect, MIGRATIONS.slice(0, OUTBOX + 1)),
+    );
 
     const outbox = await handle.db
       .selectFrom("mail_outbox")
