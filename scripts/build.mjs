@@ -38,6 +38,7 @@ async function buildServer() {
       migrate: "src/migrate-cli.ts",
       worker: "src/worker-cli.ts",
       admin: "src/admin-cli.ts",
+      backup: "src/backup-cli.ts",
     },
     outdir: "dist",
     bundle: true,

@@ -17,20 +17,24 @@ import { render } from "./http/render.ts";
 import { registerSecurityHeaders } from "./http/security.ts";
 import "./http/types.ts";
 import { adminRoutes } from "./modules/admin/admin.routes.ts";
+import { apiRoutes } from "./modules/api/api.routes.ts";
 import { campaignRoutes } from "./modules/campaigns/campaigns.routes.ts";
 import { uploadRoutes } from "./modules/campaigns/uploads.routes.ts";
 import { communityRoutes } from "./modules/community/community.routes.ts";
 import { manageRoutes } from "./modules/community/manage.routes.ts";
 import { contentRoutes } from "./modules/content/content.routes.ts";
 import { eventRoutes } from "./modules/events/events.routes.ts";
+import { groupRoutes } from "./modules/groups/groups.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { learnRoutes } from "./modules/learn/learn.routes.ts";
+import { mailEventsRoutes } from "./modules/mail/mail-events.routes.ts";
 import { mailboxRoutes } from "./modules/mail/mailbox.routes.ts";
-import { petitionApiRoutes } from "./modules/petitions/api.routes.ts";
 import { commentRoutes } from "./modules/petitions/comments.routes.ts";
 import { embedRoutes } from "./modules/petitions/embed.routes.ts";
 import { liveRoutes } from "./modules/petitions/live.routes.ts";
 import { petitionRoutes } from "./modules/petitions/petitions.routes.ts";
 import { shareImageRoutes } from "./modules/petitions/share-image.routes.ts";
+import { storyRoutes } from "./modules/stories/stories.routes.ts";
 
 /** Forms and JSON are small; uploads (later) set their own limits. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -66,6 +70,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const { onRoute } = options;
   if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url }));
 
+  // First, so that every route (the language switcher in the i18n plugin too) answers with them.
+  registerErrorHandlers(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await registerSecurityHeaders(app, { production });
@@ -82,7 +88,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     secretKey: config.secretKey,
     ...(deps.redis ? { redis: deps.redis } : {}),
   });
-  registerErrorHandlers(app);
   registerInputGuard(app);
 
   // While shutting down, each answer closes its connection, so that the process can
@@ -124,13 +129,17 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(petitionRoutes, { deps });
   await app.register(commentRoutes, { deps });
   await app.register(eventRoutes, { deps });
+  await app.register(groupRoutes, { deps });
+  await app.register(storyRoutes, { deps });
+  await app.register(learnRoutes, { deps });
   await app.register(liveRoutes, { deps });
-  await app.register(petitionApiRoutes, { deps });
+  await app.register(apiRoutes, { deps, prefix: "/api/v1" });
   await app.register(embedRoutes, { deps });
   await app.register(shareImageRoutes, { deps });
   await app.register(communityRoutes, { deps });
   await app.register(manageRoutes, { deps });
   await app.register(adminRoutes, { deps });
+  await app.register(mailEventsRoutes, { deps });
   if (!production && deps.mailer.kind === "dev-mailbox") await app.register(mailboxRoutes, { deps });
 
   return app;

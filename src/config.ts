@@ -18,6 +18,11 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   webConcurrency: number;
   rateLimits: boolean;
+  /**
+   * The least time, in seconds, between showing the sign form and its submission; a faster one
+   * is held back quietly (0: no check). Off by default in tests and with RATE_LIMITS=off.
+   */
+  signMinSeconds: number;
   dataDir: string;
   /** Whether to believe X-Forwarded-For: false, true, or the number of proxies in front. */
   trustProxy: boolean | number;
@@ -27,6 +32,10 @@ export interface Config {
   retention: { unconfirmedDays: number; networkDays: number; signersMonths: number; mailDays: number };
   /** Load the demo content into an empty database at start. */
   seedDemo: boolean;
+  /** Messages of mailings handed to the outbox per minute (the throttle). */
+  mailingRatePerMinute: number;
+  /** The shared secret of the mail provider's bounce and complaint webhook; unset turns it off. */
+  mailEventsSecret: string | undefined;
 }
 
 /** A bad setting: the message is one line naming the variable and what is wrong. */
@@ -167,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   const rateLimits = pick(env, "RATE_LIMITS", ["on", "off"] as const, "on") === "on";
   const trustProxy = parseTrustProxy(env.TRUST_PROXY?.trim());
+  const signMinSeconds = integer(env, "SIGN_MIN_SECONDS", rateLimits && nodeEnv !== "test" ? 3 : 0, 0, 60);
   const retention = {
     unconfirmedDays: integer(env, "RETENTION_UNCONFIRMED_DAYS", 30, 1, 3650),
     networkDays: integer(env, "RETENTION_NETWORK_DAYS", 30, 1, 3650),
@@ -175,6 +185,11 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const worker = pick(env, "WORKER", ["on", "off"] as const, "on") === "on";
   const seedDemo = pick(env, "DEMO_CONTENT", ["on", "off"] as const, "on") === "on";
+  const mailingRatePerMinute = integer(env, "MAILING_RATE_PER_MINUTE", 600, 1, 100_000);
+  const mailEventsSecret = env.MAIL_EVENTS_SECRET?.trim() || undefined;
+  if (mailEventsSecret && mailEventsSecret.length < 16) {
+    throw new ConfigError("MAIL_EVENTS_SECRET", "must be at least 16 characters long");
+  }
 
   return {
     port,
@@ -190,10 +205,13 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: pick(env, "LOG_LEVEL", LOG_LEVELS, nodeEnv === "test" ? "silent" : "info"),
     webConcurrency: integer(env, "WEB_CONCURRENCY", 1, 1, 64),
     rateLimits,
+    signMinSeconds,
     trustProxy,
     worker,
     retention,
     dataDir,
     seedDemo,
+    mailingRatePerMinute,
+    mailEventsSecret,
   };
 }

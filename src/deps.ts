@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { type Bus, noBus, postgresBus, redisBus } from "./bus.ts";
 import type { Config } from "./config.ts";
 import type { Db, DbHandle, Dialect } from "./db/index.ts";
+import { AbuseGuard } from "./modules/abuse/guard.ts";
 import { createMailer, type Mailer } from "./modules/mail/mailer.ts";
 import { LiveCounts } from "./modules/petitions/live-counts.ts";
 import { createRedis } from "./redis.ts";
@@ -19,6 +20,8 @@ export interface Deps {
   counts: LiveCounts;
   /** Messages to the other instances (Redis pub/sub, else PostgreSQL LISTEN/NOTIFY). */
   bus: Bus;
+  /** The block and allow lists, kept in memory (signing asks no database for them). */
+  abuse: AbuseGuard;
   /** Tells the job worker in this process that a job was queued (no-op without one). */
   wakeWorker(): void;
 }
@@ -32,6 +35,7 @@ export function assembleDeps(config: Config, database: DbHandle): { deps: Deps; 
   const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
   const bus = redis ? redisBus(redis) : database.notifications ? postgresBus(database.notifications) : noBus;
   const counts = new LiveCounts(database.db, bus);
+  const abuse = new AbuseGuard(database.db, bus);
   const deps: Deps = {
     config,
     db: database.db,
@@ -41,6 +45,7 @@ export function assembleDeps(config: Config, database: DbHandle): { deps: Deps; 
     ...(redis ? { redis } : {}),
     counts,
     bus,
+    abuse,
     wakeWorker: () => {},
   };
   return {

@@ -110,6 +110,9 @@ function openPostgres(url: string, options: DbOptions): DbHandle {
   });
   // A dropped idle connection must not take the process down; the pool replaces it.
   pool.on("error", () => {});
+  // Nor one dropped while checked out (the pool listens only while a client is idle): the
+  // query in flight fails on its own, is answered 503, and the broken client is discarded.
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const notifications = postgresNotifications(url, pool, options.schema);
   return {

@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 /**
  * The shape of every table, as both engines return it: timestamps are ISO-8601 strings,
@@ -6,6 +6,10 @@ import type { Generated } from "kysely";
  * representation on both engines keeps the repositories free of dialect checks).
  */
 export interface Tables {
+  api_keys: ApiKeyTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_events: WebhookEventTable;
+  webhook_deliveries: WebhookDeliveryTable;
   content_pages: ContentPageTable;
   figures: FigureTable;
   campaigns: CampaignTable;
@@ -19,6 +23,9 @@ export interface Tables {
   tokens: TokenTable;
   jobs: JobTable;
   mail_outbox: MailOutboxTable;
+  mailings: MailingTable;
+  mailing_recipients: MailingRecipientTable;
+  mail_suppressions: MailSuppressionTable;
   campaign_translations: CampaignTranslationTable;
   campaign_update_translations: CampaignUpdateTranslationTable;
   topics: TopicTable;
@@ -32,9 +39,16 @@ export interface Tables {
   signing_pauses: SigningPauseTable;
   invalidation_batches: InvalidationBatchTable;
   invalidated_signatures: InvalidatedSignatureTable;
+  held_signatures: HeldSignatureTable;
+  abuse_rules: AbuseRuleTable;
   moderation_items: ModerationItemTable;
   events: EventTable;
   event_rsvps: EventRsvpTable;
+  groups: GroupTable;
+  group_members: GroupMemberTable;
+  stories: StoryTable;
+  take_action_items: TakeActionItemTable;
+  learn_resources: LearnResourceTable;
 }
 
 export type StaffRole = "admin" | "campaigner" | "moderator";
@@ -384,6 +398,49 @@ export interface MailOutboxTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** The mailing it is one message of, if any (see modules/mailings). */
+  mailing_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** Where a mailing is: written, waiting for its time, going out, held, or all handed over and done. */
+export type MailingState = "draft" | "scheduled" | "sending" | "paused" | "sent";
+
+/** A message a campaigner writes to the supporters who consented to email updates. */
+export interface MailingTable {
+  id: Generated<number>;
+  subject: string;
+  body_md: string;
+  locale: string;
+  /** The audience's filters as JSON (modules/mailings/audience.ts). */
+  audience: string;
+  state: MailingState;
+  send_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  /** How many the list held when sending started. */
+  recipients: number | null;
+  /** Until when messages have been handed to the outbox at the throttled pace. */
+  released_until: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A recipient of a mailing not yet handed to the mail outbox (the list fixed when sending started). */
+export interface MailingRecipientTable {
+  mailing_id: number;
+  supporter_id: number;
+}
+
+export type SuppressionReason = "bounce" | "complaint" | "manual";
+
+/** An address no email goes to: only the keyed hash of its canonical form is kept. */
+export interface MailSuppressionTable {
+  email_hash: string;
+  reason: SuppressionReason;
+  source: "admin" | "webhook";
+  created_by: number | null;
+  created_at: string;
 }
 
 export type ModerationStatus = "waiting" | "approved" | "rejected";
@@ -445,6 +502,31 @@ export interface InvalidatedSignatureTable {
   previous_status: "pending" | "confirmed";
 }
 
+/** Why a signature was held back quietly: never counted unless staff release it. */
+export type HoldReason = "honeypot" | "too-fast" | "blocked";
+
+/** A signature held back at signing (its status is "invalidated"), and what it becomes if released. */
+export interface HeldSignatureTable {
+  signature_id: number;
+  campaign_id: number;
+  reason: HoldReason;
+  release_status: "pending" | "confirmed";
+  held_at: string;
+  released_by: number | null;
+  released_at: string | null;
+}
+
+/** An entry of the block or allow list: an email domain, or a network range in CIDR form. */
+export interface AbuseRuleTable {
+  id: Generated<number>;
+  kind: "email-domain" | "network";
+  action: "block" | "allow";
+  value: string;
+  note: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export type EventStatus = "waiting" | "published" | "rejected" | "cancelled";
 
 /** An event a host submitted; public once published (approved by a moderator). */
@@ -471,6 +553,8 @@ export interface EventTable {
   created_at: string;
   updated_at: string;
   cancelled_at: string | null;
+  /** The group that runs it, if any. */
+  group_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type RsvpStatus = "pending" | "going" | "waitlist" | "cancelled";
@@ -487,5 +571,152 @@ export interface EventRsvpTable {
   created_at: string;
   confirmed_at: string | null;
   cancelled_at: string | null;
+  updated_at: string;
+}
+
+export type StoryStatus = "waiting" | "published" | "rejected";
+export type StoryShownAs = "full" | "first" | "anonymous";
+
+/** A story of welcome a supporter sent; public once published (approved by a moderator). */
+export interface StoryTable {
+  id: Generated<number>;
+  slug: string;
+  locale: string;
+  supporter_id: number | null;
+  title: string;
+  body: string;
+  shown_as: StoryShownAs;
+  author_name: string;
+  image_key: string | null;
+  image_widths: string | null;
+  image_width: number | null;
+  image_height: number | null;
+  image_alt: string | null;
+  status: StoryStatus;
+  created_at: string;
+  published_at: string | null;
+  updated_at: string;
+}
+
+/** One way to help on the take-action page, in one language. */
+export interface TakeActionItemTable {
+  id: Generated<number>;
+  locale: string;
+  position: number;
+  title: string;
+  text: string;
+  link: string;
+  link_label: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A course or reading on refugees' rights, listed on the Learn page. */
+export interface LearnResourceTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  url: string;
+  language: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A key for the public API: only the SHA-256 of the key is kept, and its first characters to recognise it. */
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  /** Space-separated: "read", "write". */
+  scopes: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A receiver of webhooks, with the event types it wants and its (encrypted) signing secret. */
+export interface WebhookEndpointTable {
+  id: Generated<number>;
+  url: string;
+  description: string;
+  /** Space-separated event types. */
+  events: string;
+  secret: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+/** Something that happened, written in the transaction of the change; sent to endpoints by the worker. */
+export interface WebhookEventTable {
+  id: Generated<number>;
+  message_id: string;
+  type: string;
+  /** The JSON body sent (see docs/api.md for each type's fields). */
+  payload: string;
+  created_at: string;
+  dispatched_at: string | null;
+}
+
+export type WebhookDeliveryState = "queued" | "sending" | "delivered" | "failed";
+
+/** One event to one endpoint: its attempts and the last answer. */
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  event_id: number;
+  endpoint_id: number;
+  state: WebhookDeliveryState;
+  attempts: Generated<number>;
+  max_attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  response_status: number | null;
+  response_body: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
+export type GroupStatus = "waiting" | "published" | "rejected" | "unpublished";
+
+/** A local welcome group; public once published (approved by a moderator). */
+export interface GroupTable {
+  id: Generated<number>;
+  slug: string;
+  locale: string;
+  name: string;
+  description_md: string;
+  town: string;
+  country: string;
+  latitude: number | null;
+  longitude: number | null;
+  organiser_supporter_id: number | null;
+  organiser_name: string;
+  status: GroupStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export type GroupMemberStatus = "pending" | "member" | "left";
+
+/** One supporter in one group. */
+export interface GroupMemberTable {
+  id: Generated<number>;
+  group_id: number;
+  supporter_id: number;
+  name: string;
+  locale: string;
+  status: GroupMemberStatus;
+  wants_sharing: number;
+  shares_with_organiser: number;
+  created_at: string;
+  confirmed_at: string | null;
+  left_at: string | null;
   updated_at: string;
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { DomainError } from "../errors.ts";
 import type { MessageKey } from "../modules/i18n/i18n.ts";
 import { ErrorPage } from "../views/ErrorPage.tsx";
@@ -41,8 +42,12 @@ export function wantsJson(request: FastifyRequest): boolean {
   return path.startsWith("/api/") || path === "/api" || path.endsWith(".json");
 }
 
+/** Seconds a client is asked to wait when the database is away for a moment. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function statusOf(error: FastifyError | DomainError): number {
   if (error instanceof DomainError) return DOMAIN_STATUS[error.kind];
+  if (isDatabaseUnavailable(error)) return 503;
   const status = error.statusCode;
   if (typeof status === "number" && status >= 400 && status < 600) return status;
   // Malformed bodies the parsers reject without a status are the client's fault.
@@ -79,6 +84,7 @@ export function sendBareError(request: FastifyRequest, reply: FastifyReply, stat
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, reason?: string) {
   const words = wordsFor(status, reason);
   const t = requestI18n(request).t;
+  if (status === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
   if (wantsJson(request)) {
     return reply
       .code(status)
@@ -109,7 +115,12 @@ export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     const status = statusOf(error);
     // Only these: a database error's other fields may quote personal data (a duplicate email).
-    if (status >= 500) {
+    if (status === 503) {
+      request.log.warn(
+        { err: { message: error.message, code: (error as { code?: unknown }).code } },
+        "database unavailable",
+      );
+    } else if (status >= 500) {
       const { message, stack } = error;
       const code = (error as { code?: unknown }).code;
       request.log.error({ err: { message, code, stack } }, "request failed");

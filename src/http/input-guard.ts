@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { DomainError } from "../errors.ts";
+import { DomainError, NotFoundError } from "../errors.ts";
 
 /** A NUL character has no place in any text a person sends, and PostgreSQL refuses it in text. */
 function holdsNul(value: unknown, depth = 0): boolean {
@@ -10,10 +10,12 @@ function holdsNul(value: unknown, depth = 0): boolean {
 
 /**
  * Refuses, with a 400 and before any route runs, input that no field could accept. Path
- * parameters are each route's to check (a slug that cannot exist is a 404).
+ * parameters are otherwise each route's to check (a slug that cannot exist is a 404); one
+ * holding a NUL names nothing, and is a 404 before any database sees it.
  */
 export function registerInputGuard(app: FastifyInstance) {
   app.addHook("preValidation", async (request) => {
+    if (holdsNul(request.params)) throw new NotFoundError();
     if (holdsNul(request.query) || holdsNul(request.body)) {
       throw new DomainError("invalid", "nul-character");
     }

@@ -1,5 +1,5 @@
 import rateLimit from "@fastify/rate-limit";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from "fastify";
 import type { Redis } from "ioredis";
 import { networkHash } from "./network.ts";
 
@@ -29,4 +29,57 @@ export async function registerRateLimits(app: FastifyInstance, options: RateLimi
       return error;
     },
   });
+}
+
+export interface ExtraLimit {
+  max: number;
+  timeWindow: string | number;
+  keyGenerator: (request: FastifyRequest) => string | Promise<string>;
+  /** Requests it does not count (an allow-listed network). */
+  allowList?: (request: FastifyRequest, key: string) => boolean | Promise<boolean>;
+}
+
+type Limiter = (request: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded?: boolean }>;
+
+function limiterOf(app: FastifyInstance, options: ExtraLimit): Limiter | undefined {
+  const create = (app as unknown as { createRateLimit?: (o: ExtraLimit) => Limiter }).createRateLimit;
+  return create ? create.call(app, options) : undefined;
+}
+
+/**
+ * A second limit on a route beside the one in its config (the plugin runs only one per
+ * request): an onRequest hook that refuses with 429 like the first, or none while limits
+ * are off. Counted in the same store (Redis when configured).
+ */
+export function extraLimit(app: FastifyInstance, options: ExtraLimit): onRequestHookHandler[] {
+  const limit = limiterOf(app, options);
+  if (!limit) return [];
+  return [
+    async (request) => {
+      const result = await limit(request);
+      if (!result.isAllowed && result.isExceeded) {
+        const error = new Error("rate limited") as Error & { statusCode: number };
+        error.statusCode = 429;
+        throw error;
+      }
+    },
+  ];
+}
+
+/**
+ * A limit that refuses nothing out loud: counts a request and says whether it is over (the
+ * caller then answers as usual and does nothing). Never over while limits are off.
+ */
+export function quietLimit(
+  app: FastifyInstance,
+  options: Omit<ExtraLimit, "keyGenerator">,
+): (request: FastifyRequest, key: string) => Promise<boolean> {
+  const keys = new WeakMap<FastifyRequest, string>();
+  const limit = limiterOf(app, { ...options, keyGenerator: (request) => keys.get(request) ?? "" });
+  return async (request, key) => {
+    if (!limit) return false;
+    keys.set(request, key);
+    const result = await limit(request);
+    return !result.isAllowed && result.isExceeded === true;
+  };
 }

@@ -8,6 +8,8 @@ const NAV = [
   { href: "/campaigns", key: "nav.campaigns" },
   { href: "/take-action", key: "nav.takeAction" },
   { href: "/events", key: "nav.events" },
+  { href: "/groups", key: "nav.groups" },
+  { href: "/stories", key: "nav.stories" },
   { href: "/join", key: "nav.join" },
   { href: "/learn", key: "nav.learn" },
 ] as const;

@@ -25,6 +25,8 @@ test("every admin page has no axe violations in English or Arabic", async ({ pag
   const campaign = await firstLink(page, "/admin/campaigns", /^\/admin\/campaigns\/\d+$/);
   const staffMember = await firstLink(page, "/admin/staff", /^\/admin\/staff\/\d+$/);
   const event = await firstLink(page, "/admin/events", /^\/admin\/events\/\d+$/);
+  const takeActionItem = await firstLink(page, "/admin/take-action", /^\/admin\/take-action\/\d+$/);
+  const learnResource = await firstLink(page, "/admin/learn", /^\/admin\/learn\/\d+$/);
   const pages = [
     "/admin",
     "/admin/campaigns",
@@ -39,14 +41,26 @@ test("every admin page has no axe violations in English or Arabic", async ({ pag
     `${campaign}/delivery`,
     "/admin/events",
     event,
+    "/admin/groups",
     "/admin/exports",
     "/admin/mail",
+    "/admin/mailings",
+    "/admin/mailings/new",
+    "/admin/mailings/suppressions",
     "/admin/moderation",
+    "/admin/abuse",
     "/admin/signing",
     "/admin/staff",
     staffMember,
     "/admin/supporters",
     "/admin/audit",
+    "/admin/api",
+    "/admin/api/webhooks",
+    "/admin/take-action",
+    "/admin/take-action?locale=ar",
+    takeActionItem,
+    "/admin/learn",
+    learnResource,
   ];
   for (const path of pages) {
     for (const prefix of ["", "/ar"]) {

@@ -20,10 +20,10 @@ test.describe("a visitor reading one of the site's pages", () => {
   });
 
   test("follows a link inside a page's text", async ({ page }) => {
-    await page.goto("/take-action");
-    await page.getByRole("main").getByRole("link", { name: "campaign", exact: true }).click();
-    await expect(page).toHaveURL("/campaigns");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Campaigns");
+    await page.goto("/pages/community-sponsorship");
+    await page.getByRole("main").getByRole("link", { name: "Join the community", exact: true }).click();
+    await expect(page).toHaveURL("/join");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Join the community");
   });
 
   test("reads what the movement is calling for, section by section", async ({ page }) => {

@@ -13,6 +13,11 @@ import * as m0010 from "./0010_staff_security.ts";
 import * as m0011 from "./0011_moderation.ts";
 import * as m0012 from "./0012_events.ts";
 import * as m0013 from "./0013_signatures_in_order.ts";
+import * as m0014 from "./0014_groups.ts";
+import * as m0015 from "./0015_stories_learn.ts";
+import * as m0016 from "./0016_mailings.ts";
+import * as m0017 from "./0017_abuse_defences.ts";
+import * as m0018 from "./0018_api_webhooks.ts";
 
 export interface Migration {
   name: string;
@@ -37,4 +42,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: "0011_moderation", ...m0011 },
   { name: "0012_events", ...m0012 },
   { name: "0013_signatures_in_order", ...m0013 },
+  { name: "0014_groups", ...m0014 },
+  { name: "0015_stories_learn", ...m0015 },
+  { name: "0016_mailings", ...m0016 },
+  { name: "0017_abuse_defences", ...m0017 },
+  { name: "0018_api_webhooks", ...m0018 },
 ];

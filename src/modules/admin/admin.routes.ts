@@ -4,9 +4,15 @@ import QRCode from "qrcode";
 import type { Deps } from "../../deps.ts";
 import { ForbiddenError } from "../../errors.ts";
 import { networkHash } from "../../http/network.ts";
+import { abuseAdminRoutes } from "../abuse/abuse-admin.routes.ts";
+import { apiAdminRoutes } from "../api/api-admin.routes.ts";
+import { contentAdminRoutes } from "../content/content-admin.routes.ts";
 import { eventAdminRoutes } from "../events/events-admin.routes.ts";
 import { exportRoutes } from "../exports/exports.routes.ts";
+import { groupAdminRoutes } from "../groups/groups-admin.routes.ts";
+import { learnAdminRoutes } from "../learn/learn-admin.routes.ts";
 import { mailAdminRoutes } from "../mail/mail-admin.routes.ts";
+import { mailingRoutes } from "../mailings/mailings.routes.ts";
 import { moderationRoutes } from "../moderation/moderation.routes.ts";
 import { recordAudit } from "./audit.repo.ts";
 import { campaignContentRoutes } from "./campaign-content.routes.ts";
@@ -37,7 +43,13 @@ const STAFF_ROUTES: readonly StaffRoutes[] = [
   watchRoutes,
   moderationRoutes,
   mailAdminRoutes,
+  mailingRoutes,
   eventAdminRoutes,
+  contentAdminRoutes,
+  learnAdminRoutes,
+  groupAdminRoutes,
+  apiAdminRoutes,
+  abuseAdminRoutes,
 ];
 
 const PRIVATE = { "cache-control": "no-store", "x-robots-tag": "noindex, nofollow" };

@@ -1,6 +1,6 @@
-import multipart, { type MultipartFile } from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
+import { acceptUploads, uploadOf } from "../../http/uploads.ts";
 import type { FieldError } from "../../views/Form.tsx";
 import { textOf } from "../campaigns/campaign-input.ts";
 import { listUpdatesForEditor } from "../campaigns/editor.repo.ts";
@@ -22,12 +22,6 @@ import { CampaignImagePage } from "./views/CampaignImagePage.tsx";
 import { isolated } from "./views/CampaignLinks.tsx";
 import { CampaignTranslationPage } from "./views/CampaignTranslationPage.tsx";
 import { CampaignUpdatesPage, EditUpdatePage } from "./views/CampaignUpdatesPages.tsx";
-
-/** An uploaded file as the image form's handler receives it: its bytes, and whether it was cut short. */
-interface Upload {
-  bytes: Buffer;
-  truncated: boolean;
-}
 
 /** A campaign's picture, its timeline of updates, and its translations. */
 export const campaignContentRoutes: StaffRoutes = async (app, deps) => {
@@ -58,16 +52,7 @@ export const campaignContentRoutes: StaffRoutes = async (app, deps) => {
 
   // Multipart is understood here only: the picture form is the one form that sends a file.
   await app.register(async (uploads) => {
-    await uploads.register(multipart, {
-      attachFieldsToBody: "keyValues",
-      throwFileSizeLimit: false,
-      limits: { fileSize: IMAGE_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000, parts: 12 },
-      // The file is read whole (8 MB at most) and marked when it was longer than that.
-      async onFile(part: MultipartFile) {
-        const bytes = await part.toBuffer().catch(() => Buffer.alloc(0));
-        (part as unknown as { value: Upload }).value = { bytes, truncated: part.file.truncated };
-      },
-    });
+    await acceptUploads(uploads, { fileSize: IMAGE_MAX_BYTES, fields: 10, fieldSize: 10_000 });
     uploads.post(
       "/admin/campaigns/:id/image",
       { config: { rateLimit: { max: 20, timeWindow: "1 minute" } }, bodyLimit: IMAGE_MAX_BYTES + 64 * 1024 },
@@ -75,10 +60,8 @@ export const campaignContentRoutes: StaffRoutes = async (app, deps) => {
         const staff = requireArea(request, "campaigns");
         const id = idParam(request);
         const body = bodyOf(request);
-        const upload = body.image as Upload | undefined;
         const form: ImageForm = {
-          // A form sent with no file chosen carries an empty part.
-          file: upload && (upload.bytes?.length > 0 || upload.truncated) ? upload : null,
+          file: uploadOf(body.image),
           alt: textOf(body, "alt"),
           caption: textOf(body, "caption"),
           credit: textOf(body, "credit"),

@@ -35,7 +35,9 @@ function outcomeFrom(query: unknown): AbuseOutcome {
   const invalidated = count(q.invalidated);
   if (invalidated !== null) return { invalidated };
   const restored = count(q.restored);
-  return restored !== null ? { restored } : null;
+  if (restored !== null) return { restored };
+  const released = count(q.released);
+  return released !== null ? { released } : null;
 }
 
 /** A petition's dashboard, its abuse view, and the switches that pause signing. */

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import type { Deps } from "../../deps.ts";
 import type { FieldError } from "../../views/Form.tsx";
+import { formTimeField } from "../abuse/form-guard.ts";
 import { guessCountry } from "../i18n/countries.ts";
 import { localisedPath } from "../i18n/locales.ts";
 import { getCommentsPreview } from "../petitions/comments.service.ts";
@@ -42,7 +43,14 @@ export async function sendCampaignPage(
     deps.config.publicUrl,
   ).toString();
   return reply.page(
-    h(CampaignPage, { campaign, stats, comments, form: { values, errors, source: state.source }, embedUrl }),
+    h(CampaignPage, {
+      campaign,
+      stats,
+      comments,
+      // With the source fields travels the signed time the form was shown (see abuse/form-guard.ts).
+      form: { values, errors, source: { ...state.source, ...formTimeField(deps, campaign.slug) } },
+      embedUrl,
+    }),
     {
       title: campaign.title,
       description: campaign.summary,

@@ -6,8 +6,8 @@ import { uploadsDir } from "./image-files.ts";
 import { UPLOAD_NAME } from "./image-names.ts";
 
 /**
- * Campaign pictures as uploaded and resized: each file's name is random and never reused,
- * so it is cached for a year; nosniff keeps a browser from reading one as anything but a picture.
+ * Campaign pictures and stories' photos as uploaded and resized: each file's name is random
+ * and never reused, so it is cached for a year; nosniff keeps a browser from reading one as anything but a picture.
  */
 export async function uploadRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const root = uploadsDir(deps.config.dataDir);

@@ -1,5 +1,6 @@
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
+import { emitWebhookEvent } from "../api/webhook-events.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { queueMail } from "../mail/outbox.repo.ts";
@@ -117,7 +118,10 @@ export async function confirmJoin(deps: Deps, token: unknown): Promise<JoinConfi
       .where("id", "=", request.supporter_id)
       .execute();
     await setSupporterTopics(trx, request.supporter_id, JSON.parse(request.topics) as string[]);
-    await confirmConsents(trx, request.supporter_id, `join:${request.id}`);
+    const consented = await confirmConsents(trx, request.supporter_id, `join:${request.id}`);
+    if (consented.includes("email-updates")) {
+      await emitWebhookEvent(trx, "supporter.subscribed", { person_id: request.supporter_id });
+    }
     await queueMail(trx, {
       kind: MAIL_WELCOME,
       params: { supporterId: request.supporter_id },

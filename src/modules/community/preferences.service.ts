@@ -1,5 +1,6 @@
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
+import { emitWebhookEvent } from "../api/webhook-events.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { isLocale, type Locale } from "../i18n/locales.ts";
 import { hasCurrentConsent, recordConsent, withdrawConsents } from "../supporters/consents.repo.ts";
@@ -95,8 +96,12 @@ export async function savePreferences(
         .where("source", "=", `preferences:${supporterId}`)
         .where("confirmed_at", "is", null)
         .execute();
+      await emitWebhookEvent(trx, "supporter.subscribed", { person_id: supporterId });
     }
-    if (!form.emails && subscribed) await withdrawConsents(trx, supporterId, "email-updates", "preferences");
+    if (!form.emails && subscribed) {
+      await withdrawConsents(trx, supporterId, "email-updates", "preferences");
+      await emitWebhookEvent(trx, "supporter.unsubscribed", { person_id: supporterId });
+    }
   });
   return true;
 }

@@ -1,8 +1,10 @@
 import type { Deps } from "../../deps.ts";
 import type { JobHandler } from "../../jobs/worker.ts";
 import { applyEventRetention } from "../events/event-privacy.ts";
+import { applyGroupRetention } from "../groups/group-privacy.ts";
 import { forgetOrphanedSubmissions } from "../moderation/registry.ts";
 import { ANONYMOUS_SIGNATURE } from "../petitions/signatures.repo.ts";
+import { applyStoryRetention } from "../stories/story-privacy.ts";
 
 export const JOB_APPLY_RETENTION = "apply-retention";
 
@@ -20,7 +22,8 @@ function monthsAgo(months: number, now: Date): string {
 
 /**
  * Keeps personal data no longer than the privacy notice says, run daily:
- * - signatures and join requests never confirmed are deleted after RETENTION_UNCONFIRMED_DAYS,
+ * - signatures and join requests never confirmed (or held back and never released) are deleted
+ *   after RETENTION_UNCONFIRMED_DAYS,
  *   with their unconfirmed consents and tokens;
  * - network hashes are dropped after RETENTION_NETWORK_DAYS;
  * - the signers of a petition closed RETENTION_SIGNERS_MONTHS ago become anonymous rows
@@ -29,8 +32,11 @@ function monthsAgo(months: number, now: Date): string {
  *   is blanked like an erasure, the row kept for the counts;
  * - RSVPs never confirmed go after RETENTION_UNCONFIRMED_DAYS, and every RSVP of an event
  *   that ended 12 months ago goes (events/event-privacy.ts);
- * - a supporter left with nothing (no signature, request, consent, membership, RSVP or
- *   hosted event) is deleted.
+ * - a supporter left with nothing (no signature, request, consent, membership, RSVP,
+ *   hosted event, story, group membership or organised group) is deleted;
+ * - group memberships never confirmed go after RETENTION_UNCONFIRMED_DAYS (groups/group-privacy.ts);
+ * - rejected stories go after RETENTION_UNCONFIRMED_DAYS, with their photos
+ *   (stories/story-privacy.ts, run by the same job after this).
  * Returns how many rows each step touched.
  */
 export async function applyRetention(deps: Deps, now = new Date()) {
@@ -40,7 +46,13 @@ export async function applyRetention(deps: Deps, now = new Date()) {
     const stale = await trx
       .selectFrom("signatures")
       .select("id")
-      .where("status", "=", "pending")
+      // Held back quietly and never released counts as never confirmed (abuse/holds.repo.ts).
+      .where((eb) =>
+        eb.or([
+          eb("status", "=", "pending"),
+          eb("id", "in", eb.selectFrom("held_signatures").select("signature_id").where("released_at", "is", null)),
+        ]),
+      )
       .where("created_at", "<", unconfirmedBefore)
       .execute();
     const staleIds = stale.map((s) => s.id);
@@ -103,6 +115,7 @@ export async function applyRetention(deps: Deps, now = new Date()) {
       .executeTakeFirst();
 
     const events = await applyEventRetention(trx, now, unconfirmedBefore);
+    const groups = await applyGroupRetention(trx, unconfirmedBefore);
 
     // Comments (and other submissions) blanked or deleted above leave the moderation queue.
     const submissions = await forgetOrphanedSubmissions(trx);
@@ -130,6 +143,14 @@ export async function applyRetention(deps: Deps, now = new Date()) {
           eb.not(
             eb.exists(
               eb.selectFrom("event_rsvps").select("id").whereRef("event_rsvps.supporter_id", "=", "supporters.id"),
+            ),
+          ),
+          eb.not(
+            eb.exists(eb.selectFrom("stories").select("id").whereRef("stories.supporter_id", "=", "supporters.id")),
+          ),
+          eb.not(
+            eb.exists(
+              eb.selectFrom("group_members").select("id").whereRef("group_members.supporter_id", "=", "supporters.id"),
             ),
           ),
           eb.not(
@@ -198,6 +219,24 @@ export async function applyRetention(deps: Deps, now = new Date()) {
                 eb.selectFrom("events").select("id").whereRef("events.host_supporter_id", "=", "supporters.id"),
               ),
             ),
+            // So are groups' members and organisers (groups/group-privacy.ts).
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("group_members")
+                  .select("id")
+                  .whereRef("group_members.supporter_id", "=", "supporters.id"),
+              ),
+            ),
+            eb.not(
+              eb.exists(
+                eb.selectFrom("groups").select("id").whereRef("groups.organiser_supporter_id", "=", "supporters.id"),
+              ),
+            ),
+            // So are the tellers of stories (stories/story-privacy.ts).
+            eb.not(
+              eb.exists(eb.selectFrom("stories").select("id").whereRef("stories.supporter_id", "=", "supporters.id")),
+            ),
           ]),
         )
         .execute()
@@ -217,10 +256,13 @@ export async function applyRetention(deps: Deps, now = new Date()) {
       forgottenSigners: forgotten.length,
       orphanedSubmissions: submissions,
       ...events,
+      ...groups,
     };
   });
 }
 
 export const retentionJob: JobHandler = async (deps) => {
   await applyRetention(deps);
+  // Rejected stories and their photos' files: the files go once the rows have.
+  await applyStoryRetention(deps);
 };

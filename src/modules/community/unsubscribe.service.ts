@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.ts";
+import { emitWebhookEvent } from "../api/webhook-events.ts";
 import { type WithdrawalMethod, withdrawConsents } from "../supporters/consents.repo.ts";
 import { supporterOfUnsubscribeToken } from "./unsubscribe-token.ts";
 
@@ -15,6 +16,9 @@ export function isUnsubscribeToken(deps: Deps, token: unknown): boolean {
 export async function unsubscribe(deps: Deps, token: unknown, method: WithdrawalMethod): Promise<boolean> {
   const supporterId = supporterOfUnsubscribeToken(deps.config.secretKey, token);
   if (supporterId === null) return false;
-  await withdrawConsents(deps.db, supporterId, "email-updates", method);
+  await deps.db.transaction().execute(async (trx) => {
+    const withdrawn = await withdrawConsents(trx, supporterId, "email-updates", method);
+    if (withdrawn > 0) await emitWebhookEvent(trx, "supporter.unsubscribed", { person_id: supporterId });
+  });
   return true;
 }

@@ -1,10 +1,13 @@
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
 import { eventDataOf, forgetEventDataOf } from "../events/event-privacy.ts";
+import { forgetGroupDataOf, groupDataOf } from "../groups/group-privacy.ts";
 import { queueMail } from "../mail/outbox.repo.ts";
 import { forgetMailOf, mailOfSupporter } from "../mail/outbox-records.repo.ts";
+import { forgetMailingRecipient, mailingsWaitingFor } from "../mailings/mailings.repo.ts";
 import { forgetSubmissionsOf, submissionsOf } from "../moderation/moderation.repo.ts";
 import { ANONYMOUS_SIGNATURE } from "../petitions/signatures.repo.ts";
+import { forgetStoriesOf, removeStoryPhotos, storiesOf } from "../stories/story-privacy.ts";
 import { CONSENT_EVIDENCE } from "../supporters/consents.repo.ts";
 
 /** The last email to an erased supporter, by its kind in the mail outbox. */
@@ -76,6 +79,8 @@ export async function exportSupporterData(deps: Deps, supporterId: number) {
     signatures: signatures.map((s) => ({ ...s, show_name: s.show_name === 1, comment_public: s.comment_public === 1 })),
     moderation: await submissionsOf(db, supporterId),
     ...(await eventDataOf(db, supporterId)),
+    ...(await groupDataOf(db, supporterId)),
+    stories: await storiesOf(db, supporterId),
     consents,
     join_requests: joins.map((j) => ({
       ...j,
@@ -84,6 +89,8 @@ export async function exportSupporterData(deps: Deps, supporterId: number) {
     })),
     emails_sent: emails.sent,
     emails_waiting: emails.waiting,
+    // Mailings sent show in emails_sent (kind "mailing"); these are still to go to them.
+    mailings_waiting: await mailingsWaitingFor(db, supporterId),
   };
 }
 
@@ -94,6 +101,8 @@ export async function exportSupporterData(deps: Deps, supporterId: number) {
  * A last email, to the address as it was, says it is done.
  */
 export async function eraseSupporter(deps: Deps, supporterId: number): Promise<boolean> {
+  // Their stories' photos: files, deleted once the erasure has committed.
+  let storyPhotos: string[] = [];
   const erased = await deps.db.transaction().execute(async (trx) => {
     const supporter = await trx
       .selectFrom("supporters")
@@ -130,8 +139,11 @@ export async function eraseSupporter(deps: Deps, supporterId: number): Promise<b
     await trx.deleteFrom("consents").where("supporter_id", "=", supporterId).execute();
     await trx.deleteFrom("supporter_topics").where("supporter_id", "=", supporterId).execute();
     await forgetEventDataOf(trx, deps.dialect, supporterId);
+    await forgetGroupDataOf(trx, supporterId);
+    storyPhotos = await forgetStoriesOf(trx, supporterId);
     await forgetSubmissionsOf(trx, supporterId);
     await forgetMailOf(trx, supporterId);
+    await forgetMailingRecipient(trx, supporterId);
     await trx.deleteFrom("dev_mail").where("to", "=", supporter.email).execute();
     await trx
       .updateTable("supporters")
@@ -156,6 +168,7 @@ export async function eraseSupporter(deps: Deps, supporterId: number): Promise<b
     });
     return true;
   });
+  await removeStoryPhotos(deps.config.dataDir, storyPhotos);
   deps.wakeWorker();
   return erased;
 }

@@ -3,14 +3,17 @@ import { h } from "preact";
 import type { Deps } from "../../deps.ts";
 import { PUBLIC_CACHE } from "../../http/cache.ts";
 import { getContentPage, getHomePage, PAGE_SLUGS } from "./content.service.ts";
+import { getTakeActionPage } from "./take-action.service.ts";
 import { ContentPage } from "./views/ContentPage.tsx";
 import { HomePage } from "./views/HomePage.tsx";
+import { TakeActionPage } from "./views/TakeActionPage.tsx";
 
-/** The site's own pages, each at a URL of its own; any other page lives under /pages/. */
+/**
+ * The site's own pages, each at a URL of its own; any other page lives under /pages/.
+ * /take-action (below) and /learn (learn module) add lists of their own to their page's words.
+ */
 const PAGE_URLS = {
   "/calling-for": PAGE_SLUGS.callingFor,
-  "/take-action": PAGE_SLUGS.takeAction,
-  "/learn": PAGE_SLUGS.learn,
   "/privacy": PAGE_SLUGS.privacy,
   "/accessibility": PAGE_SLUGS.accessibility,
   "/contact": PAGE_SLUGS.contact,
@@ -23,6 +26,13 @@ export async function contentRoutes(app: FastifyInstance, { deps }: { deps: Deps
     return reply
       .header("cache-control", PUBLIC_CACHE.page)
       .page(h(HomePage, home), { title: home.intro.title, description: home.intro.summary });
+  });
+
+  app.get("/take-action", async (request, reply) => {
+    const page = await getTakeActionPage(deps, request.locale);
+    return reply
+      .header("cache-control", PUBLIC_CACHE.page)
+      .page(h(TakeActionPage, page), { title: page.intro.title, description: page.intro.summary });
   });
 
   for (const [url, slug] of Object.entries(PAGE_URLS)) {

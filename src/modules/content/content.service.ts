@@ -4,6 +4,8 @@ import { listFeaturedCampaigns } from "../campaigns/campaigns.repo.ts";
 import { withCounts } from "../campaigns/campaigns.service.ts";
 import { inLanguage } from "../campaigns/translations.repo.ts";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales.ts";
+import { listPublishedStories } from "../stories/stories.repo.ts";
+import { HOME_STORIES } from "../stories/stories.service.ts";
 import { findPage, listFigures } from "./content.repo.ts";
 import { renderMarkdown, type SafeHtml } from "./markdown.ts";
 import { SLUG } from "./slug.ts";
@@ -76,12 +78,13 @@ export async function getFigures(deps: Pick<Deps, "db">, locale: Locale): Promis
 }
 
 export async function getHomePage(deps: Pick<Deps, "db">, locale: Locale) {
-  const [intro, figures, campaigns] = await Promise.all([
+  const [intro, figures, campaigns, stories] = await Promise.all([
     getContentPage(deps, PAGE_SLUGS.home, locale),
     getFigures(deps, locale),
     listFeaturedCampaigns(deps.db)
       .then((rows) => inLanguage(deps.db, rows, locale))
       .then((rows) => withCounts(deps, rows)),
+    listPublishedStories(deps.db, HOME_STORIES),
   ]);
-  return { intro, figures, campaigns };
+  return { intro, figures, campaigns, stories };
 }

@@ -71,6 +71,8 @@ function asPublic(row: Record<string, unknown>): PublicEvent {
 export interface EventFilters {
   country: string | null;
   mode: "online" | "in-person" | null;
+  /** A group's slug: only the events it runs. */
+  group?: string | null;
 }
 
 /** Published events not yet over, soonest first. */
@@ -78,6 +80,12 @@ export async function listUpcomingEvents(db: Db, filters: EventFilters, nowIso: 
   let query = publicColumns(db).where("e.status", "=", "published").where("e.ends_at", ">", nowIso);
   if (filters.country) query = query.where("e.country", "=", filters.country);
   if (filters.mode) query = query.where("e.online", "=", filters.mode === "online" ? 1 : 0);
+  if (filters.group) {
+    const slug = filters.group;
+    query = query.where("e.group_id", "in", (eb) =>
+      eb.selectFrom("groups").select("groups.id").where("groups.slug", "=", slug),
+    );
+  }
   const rows = await query.orderBy("e.starts_at").orderBy("e.id").limit(limit).execute();
   return rows.map(asPublic);
 }
@@ -120,9 +128,11 @@ export async function findEventById(db: Db, id: number): Promise<PublicEvent | u
   return row ? asPublic(row) : undefined;
 }
 
-/** Every published event, soonest first, for the calendar feed (recently finished ones too). */
-export async function listFeedEvents(db: Db, sinceIso: string) {
-  const rows = await publicColumns(db)
+/** Every published event, soonest first, for the calendar feed (recently finished ones too); one group's if given. */
+export async function listFeedEvents(db: Db, sinceIso: string, groupId?: number) {
+  let query = publicColumns(db);
+  if (groupId !== undefined) query = query.where("e.group_id", "=", groupId);
+  const rows = await query
     .where("e.status", "in", ["published", "cancelled"])
     .where("e.ends_at", ">", sinceIso)
     .orderBy("e.starts_at")

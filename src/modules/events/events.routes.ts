@@ -71,8 +71,10 @@ export async function eventRoutes(app: FastifyInstance, { deps }: { deps: Deps }
 
   app.get("/events", async (request, reply) => {
     const filters = readFilters(request.query);
-    const { events, countries } = await getEventList(deps, filters);
-    return reply.page(h(EventsPage, { events, countries, filters }), { title: request.i18n.t("events.heading") });
+    const { events, countries, groups } = await getEventList(deps, filters);
+    return reply.page(h(EventsPage, { events, countries, groups, filters }), {
+      title: request.i18n.t("events.heading"),
+    });
   });
 
   app.get("/events.ics", async (request, reply) => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
+import { groupsWithUpcomingEvents } from "../groups/groups.repo.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
 import { type EventForm, type Problem, validateEvent } from "./event-input.ts";
@@ -14,17 +15,19 @@ export function readFilters(query: unknown): EventFilters {
   const q = query && typeof query === "object" ? (query as Record<string, unknown>) : {};
   const country = typeof q.country === "string" && /^[A-Za-z]{2}$/.test(q.country) ? q.country.toUpperCase() : null;
   const mode = q.mode === "online" || q.mode === "in-person" ? q.mode : null;
-  return { country, mode };
+  const group = typeof q.group === "string" && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(q.group) ? q.group : null;
+  return { country, mode, group };
 }
 
 /** The public list: upcoming published events soonest first, and the countries to filter by. */
 export async function getEventList(deps: Deps, filters: EventFilters) {
   const at = now();
-  const [events, countries] = await Promise.all([
+  const [events, countries, groups] = await Promise.all([
     listUpcomingEvents(deps.db, filters, at),
     upcomingCountries(deps.db, at),
+    groupsWithUpcomingEvents(deps.db, at),
   ]);
-  return { events, countries };
+  return { events, countries, groups };
 }
 
 /** An address for an event: its title's words and a few random letters, so no two clash. */

@@ -2,6 +2,7 @@ import type { Db, Dialect } from "../../db/index.ts";
 import { now } from "../../db/portable.ts";
 import type { RsvpStatus } from "../../db/tables.ts";
 import type { Deps } from "../../deps.ts";
+import { emitWebhookEvent } from "../api/webhook-events.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { queueMail } from "../mail/outbox.repo.ts";
@@ -178,6 +179,7 @@ export async function confirmRsvp(deps: Deps, token: unknown): Promise<RsvpConfi
       .where("status", "=", "pending")
       .execute();
     await confirmConsents(trx, rsvp.supporter_id, `rsvp:${rsvp.id}`);
+    await emitWebhookEvent(trx, "rsvp.created", { attendance_id: rsvp.id, event_id: event.id, status });
     await queueMail(trx, {
       kind: MAIL_RSVP_PLACE,
       params: { rsvpId: rsvp.id },

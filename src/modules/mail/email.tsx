@@ -1,10 +1,13 @@
 import { renderToString } from "preact-render-to-string";
+import type { SafeHtml } from "../content/markdown.ts";
 import type { I18n } from "../i18n/i18n.ts";
 
 /** The parts of an email; the HTML and the plain-text versions are both made from them. */
 export interface EmailContent {
   subject: string;
   paragraphs: string[];
+  /** Written content after the paragraphs (a mailing): sanitised HTML, and its Markdown source as the text. */
+  body?: { html: SafeHtml; text: string };
   /** The one thing to do, as a button in HTML and a bare link in text. */
   action?: { label: string; url: string };
   /** Small print under the message (why they got it, what to do if it was not them). */
@@ -54,6 +57,10 @@ function EmailHtml({ i18n, content }: { i18n: I18n; content: EmailContent }) {
                         {p}
                       </p>
                     ))}
+                    {content.body ? (
+                      // SafeHtml is only made by renderMarkdown, which sanitises.
+                      <div dangerouslySetInnerHTML={{ __html: content.body.html.value }} />
+                    ) : null}
                     {content.action ? (
                       <p style="margin:24px 0;">
                         <a
@@ -87,6 +94,7 @@ function EmailHtml({ i18n, content }: { i18n: I18n; content: EmailContent }) {
 
 function emailText(content: EmailContent): string {
   const parts = [...content.paragraphs];
+  if (content.body) parts.push(content.body.text.trim());
   if (content.action) parts.push(`${content.action.label}:\n${content.action.url}`);
   if (content.footnotes?.length) parts.push("--", ...content.footnotes);
   return `${parts.join("\n\n")}\n`;

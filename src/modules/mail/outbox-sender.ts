@@ -10,6 +10,7 @@ import {
   markMailCancelled,
   markMailSent,
 } from "./outbox.repo.ts";
+import { isSuppressed } from "./suppressions.repo.ts";
 
 export interface SenderLog {
   error(obj: object, msg: string): void;
@@ -68,7 +69,8 @@ async function sendOne(
   try {
     if (!kind) throw new Error(`no composer for mail "${message.kind}"`);
     const mail = await kind.compose(deps, JSON.parse(message.params));
-    if (!mail) {
+    // Nothing goes to an address on the suppression list (a hard bounce or a complaint).
+    if (!mail || (await isSuppressed(deps.db, deps.config.secretKey, mail.to))) {
       await markMailCancelled(deps.db, message, options.now);
       return "cancelled";
     }

@@ -18,8 +18,12 @@ export interface MailToQueue {
   idempotencyKey: string;
   /** The supporter it goes to: the message appears in their export and goes when they are erased. */
   supporterId?: number | null;
+  /** The mailing it is one message of (its progress is counted from the outbox). */
+  mailingId?: number | null;
   maxAttempts?: number;
   now?: Date;
+  /** Not to be sent before this time (a mailing's throttled pace); now unless given. */
+  notBefore?: Date;
 }
 
 /**
@@ -35,10 +39,11 @@ export async function queueMail(db: Db, mail: MailToQueue): Promise<void> {
       idempotency_key: mail.idempotencyKey,
       params: JSON.stringify(mail.params),
       supporter_id: mail.supporterId ?? null,
+      mailing_id: mail.mailingId ?? null,
       message_id: randomUUID(),
       state: "queued",
       max_attempts: mail.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      next_attempt_at: at,
+      next_attempt_at: mail.notBefore ? mail.notBefore.toISOString() : at,
       locked_until: null,
       recipient_masked: null,
       subject: null,

@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.ts";
+import { emitWebhookEvent } from "../api/webhook-events.ts";
 import { confirmConsents } from "../supporters/consents.repo.ts";
 import { consumeToken, inspectToken } from "../tokens/tokens.ts";
 import { incrementCounts } from "./counts.repo.ts";
@@ -47,7 +48,13 @@ export async function confirmSignature(deps: Deps, token: unknown): Promise<Conf
       return { state: "closed" as const, ...view, counted: false };
     }
     const counted = await confirmPending(trx, signature.id);
-    await confirmConsents(trx, signature.supporter_id, `petition:${signature.slug}`);
+    if (counted) {
+      await emitWebhookEvent(trx, "signature.confirmed", { signature_id: signature.id, petition: signature.slug });
+    }
+    const consented = await confirmConsents(trx, signature.supporter_id, `petition:${signature.slug}`);
+    if (consented.includes("email-updates")) {
+      await emitWebhookEvent(trx, "supporter.subscribed", { person_id: signature.supporter_id });
+    }
     // Last: the counts row is every confirmation's, and locked from here to the commit.
     if (counted) await incrementCounts(trx, signature.campaign_id, signature.country);
     return { state: "valid" as const, ...view, counted };

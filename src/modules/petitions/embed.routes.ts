@@ -2,15 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import type { Deps } from "../../deps.ts";
 import { ForbiddenError } from "../../errors.ts";
-import { networkHash } from "../../http/network.ts";
 import { embeddableHelmet } from "../../http/security.ts";
 import { EMBED_FIELD, type FieldError } from "../../views/Form.tsx";
+import { formTimeField } from "../abuse/form-guard.ts";
 import { takesSignatures } from "../campaigns/campaign-states.ts";
 import { guessCountry } from "../i18n/countries.ts";
 import { localisedPath } from "../i18n/locales.ts";
 import { issueEmbedToken, isValidEmbedToken } from "./embed-token.ts";
 import { isPaused, readPause } from "./pause.repo.ts";
 import { getCount } from "./petition-api.service.ts";
+import { signingGuards } from "./sign-limits.ts";
 import { blankSignatureForm, readSignatureForm, type SignatureForm } from "./signature-input.ts";
 import { signPetition } from "./signing.service.ts";
 import { sourceFields, sourceFromForm, sourceFromVisit } from "./source.ts";
@@ -47,7 +48,12 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         },
         total: total_signatures,
         goal,
-        form: { values, errors, source: state.source, token: issueEmbedToken(secret, campaign.slug) },
+        form: {
+          values,
+          errors,
+          source: { ...state.source, ...formTimeField(deps, campaign.slug) },
+          token: issueEmbedToken(secret, campaign.slug),
+        },
       }),
       { title: campaign.title, layout: "embed", status: state.status ?? 200, hasErrors: errors.length > 0 },
     );
@@ -62,19 +68,13 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     });
   });
 
+  const guards = signingGuards(app, deps);
   app.post(
     "/embed/petitions/:slug/signatures",
     {
       helmet,
-      config: {
-        csrf: false,
-        rateLimit: {
-          max: 20,
-          timeWindow: "1 minute",
-          keyGenerator: (request: FastifyRequest) =>
-            `${networkHash(secret, request.ip)}:${(request.params as { slug?: string }).slug ?? ""}`,
-        },
-      },
+      config: { csrf: false, rateLimit: guards.rateLimit },
+      onRequest: guards.onRequest,
     },
     async (request: SlugRequest, reply) => {
       const { slug } = request.params;
@@ -86,7 +86,7 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         form,
         i18n: request.i18n,
         source: sourceFromForm(body),
-        networkHash: networkHash(secret, request.ip),
+        ...(await guards.screen(request, slug, body)),
       });
       if (outcome.kind === "invalid") {
         const errors = outcome.problems.map((p) => ({ field: p.field, message: request.i18n.t(p.message) }));

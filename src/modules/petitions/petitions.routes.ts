@@ -5,6 +5,7 @@ import { networkHash } from "../../http/network.ts";
 import { sendCampaignPage } from "../campaigns/campaign-page.ts";
 import { localisedPath } from "../i18n/locales.ts";
 import { confirmSignature, describeConfirmation } from "./confirm.service.ts";
+import { signingGuards } from "./sign-limits.ts";
 import { readSignatureForm } from "./signature-input.ts";
 import { signPetition } from "./signing.service.ts";
 import { sourceFields, sourceFromForm } from "./source.ts";
@@ -28,18 +29,20 @@ export async function petitionRoutes(app: FastifyInstance, { deps }: { deps: Dep
   const thankYouUrl = (request: FastifyRequest, slug: string, query: Record<string, string>) =>
     `${localisedPath(request.locale, `/campaigns/${slug}/thank-you`)}?${new URLSearchParams(query)}`;
 
+  const guards = signingGuards(app, deps);
   app.post<{ Params: { slug: string } }>(
     "/campaigns/:slug/signatures",
-    { config: perPetition(20, "1 minute") },
+    { config: { rateLimit: guards.rateLimit }, onRequest: guards.onRequest },
     async (request, reply) => {
       const { slug } = request.params;
-      const form = readSignatureForm(request.body);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const form = readSignatureForm(body);
       const outcome = await signPetition(deps, {
         slug,
         form,
         i18n: request.i18n,
-        source: sourceFromForm(request.body),
-        networkHash: networkHash(secret, request.ip),
+        source: sourceFromForm(body),
+        ...(await guards.screen(request, slug, body)),
       });
       if (outcome.kind === "invalid") {
         const errors = outcome.problems.map((p) => ({ field: p.field, message: request.i18n.t(p.message) }));

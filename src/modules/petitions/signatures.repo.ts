@@ -30,7 +30,7 @@ export interface SignatureSource {
 }
 
 /** A short code for share links: 10 characters, unguessable enough to not be enumerated. */
-function newReferralCode(): string {
+export function newReferralCode(): string {
   return randomBytes(8).toString("base64url").slice(0, 10);
 }
 

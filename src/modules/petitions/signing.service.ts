@@ -1,6 +1,11 @@
 import type { Db } from "../../db/index.ts";
+import type { HoldReason } from "../../db/tables.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError, NotFoundError } from "../../errors.ts";
+import { dropHeldSignature, holdSignature } from "../abuse/holds.repo.ts";
+import type { Verdict } from "../abuse/rules.ts";
+import { heldBecause } from "../abuse/screening.ts";
+import { emitWebhookEvent } from "../api/webhook-events.ts";
 import { takesSignatures } from "../campaigns/campaign-states.ts";
 import { findCampaignForSigning } from "../campaigns/campaigns.repo.ts";
 import type { I18n } from "../i18n/i18n.ts";
@@ -10,8 +15,8 @@ import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
 import { COMMENT_CONSENT, queueComment } from "./comments.ts";
 import { countAtEndOfBatch } from "./counts.repo.ts";
 import { isPaused, readPause, SigningPausedError } from "./pause.repo.ts";
-import { type FieldProblem, type SignatureForm, validateSignature } from "./signature-input.ts";
-import { findSignatureOf, insertSignature, type SignatureSource } from "./signatures.repo.ts";
+import { type FieldProblem, type SignatureForm, type ValidSignature, validateSignature } from "./signature-input.ts";
+import { findSignatureOf, insertSignature, newReferralCode, type SignatureSource } from "./signatures.repo.ts";
 
 /** The consent asked for beside the signature; its wording is versioned with this key. */
 export const UPDATES_CONSENT = { purpose: "email-updates", version: "petition-updates-1" } as const;
@@ -26,6 +31,15 @@ export interface SignRequest {
   i18n: I18n;
   source: SignatureSource;
   networkHash: string | null;
+  /** What the form's own checks found (the site's form and the embed; the API leaves it out). */
+  formCheck?: HoldReason | null;
+  /** The block and allow lists' word on the signer's network, asked with the raw address (never kept). */
+  network?: Verdict;
+  /**
+   * Counts a valid submission of this address to this petition; true when over its limit (then
+   * the answer is the usual one and nothing is written). Asked only once the form is valid.
+   */
+  overLimit?: (emailCanonical: string) => Promise<boolean>;
 }
 
 export type SignOutcome =
@@ -53,6 +67,11 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
   if (!checked.ok) return { kind: "invalid", problems: checked.problems };
   const s = checked.value;
   const instant = campaign.signature_policy === "instant";
+  // Over the per-address limit: the usual answer, with a code that leads nowhere, and nothing written.
+  if (await request.overLimit?.(s.emailCanonical)) return { kind: "signed", referralCode: newReferralCode() };
+  // Held back quietly (a bot's form, a blocked domain or network): stored, never counted.
+  const held = heldBecause(request, (await deps.abuse.rules()).emailDomain(s.emailCanonical));
+  if (held) return signHeld(deps, request, campaign, s, held);
 
   // All or nothing per signature; signatures arriving together share a commit.
   const referralCode = await deps.database.batchedTransaction(async (trx, unit) => {
@@ -64,7 +83,7 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
       postcode: s.postcode,
       locale: request.i18n.locale,
     });
-    const created = await insertSignature(trx, {
+    const signature = {
       campaignId: campaign.id,
       supporterId: supporter.id,
       name: s.name,
@@ -73,11 +92,17 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
       comment: s.comment,
       showName: s.showName,
       commentPublic: s.commentPublic,
-      status: instant ? "confirmed" : "pending",
+      status: instant ? ("confirmed" as const) : ("pending" as const),
       locale: request.i18n.locale,
       source: request.source,
       networkHash: request.networkHash,
-    });
+    };
+    let created = await insertSignature(trx, signature);
+    // A signature held back earlier for this address (a script may have typed it first) gives
+    // way to this one, which passed every check.
+    if (!created && (await dropHeldSignature(trx, campaign.id, supporter.id))) {
+      created = await insertSignature(trx, signature);
+    }
     if (!created) {
       const existing = await findSignatureOf(trx, campaign.id, supporter.id);
       if (!existing) throw new Error("signature vanished while signing");
@@ -104,6 +129,11 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
       });
     }
     if (s.commentPublic) await queueCommentWithConsent(trx, request, campaign, supporter.id, created.id);
+    await emitWebhookEvent(trx, "signature.created", {
+      signature_id: created.id,
+      petition: campaign.slug,
+      status: instant ? "confirmed" : "pending",
+    });
     // Instant signatures need no confirmation; an email is sent only to confirm updates.
     if (!instant || s.wantsUpdates) {
       await queueMail(trx, {
@@ -145,4 +175,51 @@ async function queueCommentWithConsent(
     method: "form-checkbox",
   });
   await queueComment(trx, { signatureId, campaignId: campaign.id, supporterId, locale: request.i18n.locale });
+}
+
+/**
+ * A signature held back: written as "invalidated" with the reason and the status it gets if
+ * staff release it, and nothing else (no consent, comment, email or count). The answer is the
+ * usual one, so that whoever sent it sees nothing different.
+ */
+async function signHeld(
+  deps: Deps,
+  request: SignRequest,
+  campaign: { id: number; signature_policy: string },
+  s: ValidSignature,
+  reason: HoldReason,
+): Promise<SignOutcome> {
+  const referralCode = await deps.database.batchedTransaction(async (trx) => {
+    const supporter = await findOrCreateSupporter(trx, {
+      email: s.email,
+      emailCanonical: s.emailCanonical,
+      name: s.name,
+      country: s.country,
+      postcode: s.postcode,
+      locale: request.i18n.locale,
+    });
+    const created = await insertSignature(trx, {
+      campaignId: campaign.id,
+      supporterId: supporter.id,
+      name: s.name,
+      country: s.country,
+      postcode: s.postcode,
+      comment: s.comment,
+      showName: s.showName,
+      commentPublic: false,
+      status: "invalidated",
+      locale: request.i18n.locale,
+      source: request.source,
+      networkHash: request.networkHash,
+    });
+    if (!created) return (await findSignatureOf(trx, campaign.id, supporter.id))?.referral_code ?? "";
+    await holdSignature(trx, {
+      signatureId: created.id,
+      campaignId: campaign.id,
+      reason,
+      releaseStatus: campaign.signature_policy === "instant" ? "confirmed" : "pending",
+    });
+    return created.referral_code;
+  }, s.emailCanonical);
+  return { kind: "signed", referralCode };
 }

@@ -2,7 +2,7 @@ import type { Db } from "../../db/index.ts";
 import { now } from "../../db/portable.ts";
 
 /** What a consent is for. Nothing is emailed for a purpose without a current confirmed consent. */
-export type ConsentPurpose = "email-updates" | "publish-comment" | "event-emails";
+export type ConsentPurpose = "email-updates" | "publish-comment" | "event-emails" | "share-with-group-organiser";
 
 export interface ConsentEvidence {
   supporterId: number;
@@ -51,15 +51,17 @@ export async function recordConsent(db: Db, evidence: ConsentEvidence): Promise<
 }
 
 /** The double opt-in: confirms the consents this supporter gave at this source. */
-export async function confirmConsents(db: Db, supporterId: number, source: string): Promise<void> {
-  await db
+export async function confirmConsents(db: Db, supporterId: number, source: string): Promise<ConsentPurpose[]> {
+  const rows = await db
     .updateTable("consents")
     .set({ confirmed_at: now() })
     .where("supporter_id", "=", supporterId)
     .where("source", "=", source)
     .where("confirmed_at", "is", null)
     .where("withdrawn_at", "is", null)
+    .returning("purpose")
     .execute();
+  return rows.map((r) => r.purpose as ConsentPurpose);
 }
 
 export type WithdrawalMethod = "one-click" | "unsubscribe-page" | "preferences" | "erasure";

@@ -3,7 +3,14 @@ import type { Db } from "../../db/index.ts";
 import { now } from "../../db/portable.ts";
 
 /** What a token lets its holder do; each purpose has its own lifetime. */
-export type TokenPurpose = "confirm-signature" | "confirm-join" | "confirm-rsvp" | "manage" | "staff-setup";
+export type TokenPurpose =
+  | "confirm-signature"
+  | "confirm-join"
+  | "confirm-rsvp"
+  | "manage"
+  | "staff-setup"
+  | "confirm-group-join"
+  | "organise-group";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,6 +23,10 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   manage: DAY_MS,
   // An invitation to set a staff password and second factor.
   "staff-setup": 3 * DAY_MS,
+  // Joining a local group: confirmed within a week, like a signature.
+  "confirm-group-join": 7 * DAY_MS,
+  // A group organiser's link to their members page: short-lived, like a manage link.
+  "organise-group": DAY_MS,
 };
 
 // 32 random bytes in base64url: 43 characters.

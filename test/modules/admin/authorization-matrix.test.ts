@@ -18,11 +18,16 @@ const AREA_OF: [pattern: RegExp, area: AdminArea][] = [
   [/^\/admin\/(exports|supporters\.csv)(\/|$)/, "exports"],
   [/^\/admin\/supporters(\/|$)/, "supporters"],
   [/^\/admin\/mail(\/|$)/, "mail"],
+  [/^\/admin\/mailings(\/|$)/, "mailings"],
   [/^\/admin\/moderation(\/|$)/, "moderation"],
   [/^\/admin\/events(\/|$)/, "events"],
+  [/^\/admin\/groups(\/|$)/, "groups"],
+  [/^\/admin\/(take-action|learn)(\/|$)/, "content"],
   [/^\/admin\/signing(\/|$)/, "signing"],
+  [/^\/admin\/abuse(\/|$)/, "abuse"],
   [/^\/admin\/staff(\/|$)/, "staff"],
   [/^\/admin\/audit(\/|$)/, "audit"],
+  [/^\/admin\/api(\/|$)/, "api"],
 ];
 
 /** Reached without a session: signing in itself. */

@@ -109,6 +109,7 @@ describeEachDatabase("keeping personal data no longer than the privacy notice sa
       orphanedSubmissions: 0,
       unconfirmedRsvps: 0,
       pastEventRsvps: 0,
+      unconfirmedGroupMembers: 0,
     });
     expect(await everyone()).toEqual(before);
   });

@@ -4,6 +4,7 @@ import { eraseSupporter, exportSupporterData } from "../../../src/modules/commun
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import { makeStaff, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
+import { bearer, makeApiKey } from "../api/api-helpers.ts";
 import { addCampaign, uniqueSlug } from "../petitions/petition-helpers.ts";
 import { campaignPage, decide, itemIdOf, itemOf, queuePage, signWithComment } from "./moderation-helpers.ts";
 
@@ -76,6 +77,7 @@ describeEachDatabase("signers' comments and their privacy", (db) => {
       t.app.inject({
         method: "POST",
         url: `/api/v1/petitions/${slug}/signatures`,
+        headers: bearer(writeKey),
         payload: {
           person: {
             given_name: "Sara",
@@ -87,6 +89,7 @@ describeEachDatabase("signers' comments and their privacy", (db) => {
           ...(consent ? { comment_public: true } : {}),
         },
       });
+    const writeKey = await makeApiKey(t.deps.db, ["write"]);
     const agreed = `sara.${Math.random().toString(36).slice(2)}@example.org`;
     const silent = `sara.${Math.random().toString(36).slice(2)}@example.org`;
     expect((await viaApi(agreed, true)).statusCode).toBe(202);

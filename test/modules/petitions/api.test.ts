@@ -7,10 +7,10 @@ interface ListedPetition {
   slug: string;
   title: string;
   status: string;
-  target: string;
+  target: { name: string }[];
   total_signatures: number;
   goal: number;
-  url: string;
+  browser_url: string;
 }
 
 describeEachDatabase("the petitions API", (db) => {
@@ -28,16 +28,16 @@ describeEachDatabase("the petitions API", (db) => {
     const res = await t.app.inject({ url: "/api/v1/petitions", headers: { origin: "https://partner.example" } });
     expect(res.statusCode).toBe(200);
     expect(res.headers["access-control-allow-origin"]).toBe("*");
-    expect(res.headers["content-type"]).toMatch(/^application\/json/);
-    const { petitions } = res.json() as { petitions: ListedPetition[] };
-    expect(petitions.find((p) => p.slug === SLUG)).toEqual({
+    expect(res.headers["content-type"]).toMatch(/^application\/hal\+json/);
+    const petitions = (res.json() as { _embedded: { "osdi:petitions": ListedPetition[] } })._embedded["osdi:petitions"];
+    expect(petitions.find((p) => p.slug === SLUG)).toMatchObject({
       slug: SLUG,
       title: "Stop sending Afghan asylum seekers back to danger",
       status: "open",
-      target: "The Norwegian government",
+      target: [{ name: "The Norwegian government" }],
       total_signatures: 0,
       goal: 1000,
-      url: `http://localhost:3000/campaigns/${SLUG}`,
+      browser_url: `http://localhost:3000/campaigns/${SLUG}`,
     });
     expect(petitions.find((p) => p.slug === closed)).toMatchObject({ status: "closed", goal: 300 });
     expect(petitions.map((p) => p.slug)).not.toContain(draft);
@@ -94,7 +94,7 @@ describeEachDatabase("the petitions API", (db) => {
     expect(res.json()).toMatchObject({
       slug: SLUG,
       status: "open",
-      target: "The Norwegian government",
+      target: [{ name: "The Norwegian government" }],
       total_signatures: 0,
       goal: 1000,
       signatures_by_country: [],

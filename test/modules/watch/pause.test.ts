@@ -3,6 +3,7 @@ import { issueEmbedToken } from "../../../src/modules/petitions/embed-token.ts";
 import { buildTestApp, postForm, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import { auditOf, type Cookies, get, makeStaff, post, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
+import { bearer, makeApiKey } from "../api/api-helpers.ts";
 import { signer } from "../petitions/petition-helpers.ts";
 import { addWatchedCampaign } from "./watch-helpers.ts";
 
@@ -62,6 +63,7 @@ describeEachDatabase("pausing signing", (db) => {
     const api = await t.app.inject({
       method: "POST",
       url: `/api/v1/petitions/${slug}/signatures`,
+      headers: bearer(await makeApiKey(t.deps.db, ["write"])),
       payload: {
         person: {
           given_name: "Amina",
@@ -108,7 +110,8 @@ describeEachDatabase("pausing signing", (db) => {
     expect(embed.statusCode).toBe(409);
     expect(embed.body).toContain(PAUSED_REFUSAL);
     expect(api.statusCode).toBe(409);
-    expect(api.json()).toMatchObject({ error: { status: 409, message: expect.stringContaining(PAUSED_REFUSAL) } });
+    expect(api.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(api.json()).toMatchObject({ status: 409, detail: expect.stringContaining(PAUSED_REFUSAL) });
     expect(await signatureCount(paused.id)).toBe(0);
     expect(await supporterCount()).toBe(supporters);
 

@@ -1,5 +1,6 @@
 import { usePage } from "../../../views/context.ts";
 import { Form } from "../../../views/Form.tsx";
+import { HeldSection } from "../../abuse/views/HeldSection.tsx";
 import { NETWORK_SHOWN } from "../../petitions/invalidation.repo.ts";
 import type { AbuseView } from "../petition-watch.service.ts";
 import type { StaffViewer } from "../staff-area.ts";
@@ -10,7 +11,7 @@ import { WatchHeader } from "./PetitionDashboardPage.tsx";
 export const shortHash = (hash: string) => `${hash.slice(0, NETWORK_SHOWN)}…`;
 
 /** What the page says after a button did its work (from the redirect's query). */
-export type AbuseOutcome = { invalidated: number } | { restored: number } | null;
+export type AbuseOutcome = { invalidated: number } | { restored: number } | { released: number } | null;
 
 export function AbusePage({ view, staff, outcome }: { view: AbuseView; staff: StaffViewer; outcome: AbuseOutcome }) {
   const { i18n } = usePage();
@@ -28,7 +29,18 @@ export function AbusePage({ view, staff, outcome }: { view: AbuseView; staff: St
           <p class="notice" role="status">
             {"invalidated" in outcome
               ? t("admin.abuse.invalidatedCount", { count: outcome.invalidated })
-              : t("admin.abuse.restoredCount", { count: outcome.restored })}
+              : "released" in outcome
+                ? t("admin.held.releasedCount", { count: outcome.released })
+                : t("admin.abuse.restoredCount", { count: outcome.restored })}
+          </p>
+        ) : null}
+        {view.burst.burst ? (
+          <p class="notice notice--warning" role="status">
+            {t("admin.burst.notice", {
+              total: view.burst.total,
+              share: i18n.formatNumber(view.burst.topShare, { style: "percent", maximumFractionDigits: 0 }),
+              networks: view.burst.networks.length,
+            })}
           </p>
         ) : null}
         <p>{t("admin.abuse.intro", { time: i18n.formatDate(view.since, { timeStyle: "short" }) })}</p>
@@ -48,6 +60,7 @@ export function AbusePage({ view, staff, outcome }: { view: AbuseView; staff: St
           campaignId={campaign.id}
           busiest={view.domains}
         />
+        <HeldSection campaignId={campaign.id} held={view.held} />
         <section aria-labelledby="abuse-batches">
           <h2 id="abuse-batches">{t("admin.abuse.batches")}</h2>
           {view.batches.length === 0 ? (

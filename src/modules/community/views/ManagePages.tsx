@@ -109,6 +109,7 @@ export function YourDataPage({ confirmErase }: { confirmErase: boolean }) {
       </p>
       <h2>{t("yourData.erase.heading")}</h2>
       <p>{t("yourData.erase.text")}</p>
+      <p>{t("yourData.erase.stories")}</p>
       {confirmErase ? (
         <div class="error-summary" role="alert" tabindex={-1} data-autofocus>
           <p>{t("yourData.erase.confirmText")}</p>

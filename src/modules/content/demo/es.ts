@@ -39,14 +39,7 @@ La mayoría de las personas refugiadas vive en regiones en desarrollo. Un puñad
       slug: "take-action",
       title: "Pasa a la acción",
       summary: "Cosas sencillas y concretas que puedes hacer esta semana para dar la bienvenida a quienes llegan.",
-      body: `El cambio empieza con gente de a pie que hace cosas sencillas.
-
-- **Firma una petición.** Suma tu nombre a una [campaña](/campaigns) y compártela con tus amistades.
-- **Alza la voz.** Cuéntale a la gente de tu entorno por qué te importan los derechos de las personas refugiadas.
-- **Únete a un grupo comunitario** que apoye a las personas recién llegadas donde vives.
-- **Ven a un evento** cerca de ti o en línea, u organiza uno: mira los [eventos](/events).
-- **Patrocina a una familia.** En el patrocinio comunitario, un grupo de vecinos ayuda a una familia refugiada a encontrar un hogar, aprender el idioma y construir una nueva vida.
-- **Aprende** sobre los derechos de las personas refugiadas con nuestro [curso gratuito](/learn).`,
+      body: `El cambio empieza con gente de a pie que hace cosas sencillas.`,
     },
     {
       slug: "join",
@@ -80,7 +73,9 @@ Conocer los hechos es la mejor respuesta al miedo y a la desinformación. Compar
 - **Cuando te unes a la comunidad:** tu nombre, tu dirección de correo electrónico, tu país, el idioma en el que quieres que te escribamos y los temas que elegiste.
 - **Cómo llegaste:** el enlace de la campaña o el sitio web que te llevó a una petición, para saber qué formas de compartir funcionan.
 - **Cuando respondes a un evento:** tu nombre y tu correo, si pediste un recordatorio y si tienes plaza o estás en lista de espera. El público solo ve cuántas plazas quedan; nuestro equipo ve quién va. La dirección exacta o el enlace para unirte solo te llegan a ti, cuando confirmas. **Cuando organizas un evento:** tu nombre y tu correo, y tu nombre tal como elegiste mostrarlo en el evento.
-- **Tu red:** nunca guardamos tu dirección IP. Para frenar avalanchas de firmas falsas, guardamos un código de un solo sentido generado a partir de tu red con una clave que cambia cada día, para que los códigos de días distintos no se puedan relacionar entre sí; ese código se borra a los 30 días.
+- **Cuando te unes a un grupo local:** tu nombre y tu correo, y si marcaste la casilla aparte para compartirlos con quien organiza el grupo. Solo si la marcas y lo confirmas verá esa persona tu nombre y tu correo; si no, solo ve cuántos miembros hay. Cada correo sobre el grupo incluye un enlace para salir. **Cuando escribes a un grupo:** tu mensaje llega por correo a quien lo organiza, con tu nombre y tu dirección para que pueda responderte; no lo guardamos una vez enviado, y nunca te mostramos su dirección. **Cuando creas un grupo:** tu nombre y tu correo; el público ve el nombre, la descripción, la ciudad y el país del grupo, nunca a ti.
+- **Tu red:** nunca guardamos tu dirección IP. Para frenar avalanchas de firmas falsas, guardamos un código de un solo sentido generado a partir de tu red con una clave que cambia cada día, para que los códigos de días distintos no se puedan relacionar entre sí; ese código se borra a los 30 días. En el momento de firmar, tu dirección también se compara con los rangos de red que hemos bloqueado o permitido, y después se olvida. Para evitar que una misma dirección de correo se envíe a una petición una y otra vez, contamos durante una hora cuántas veces se envió, bajo un código de un solo sentido, nunca la dirección en sí. Una firma que parece automática (enviada más rápido de lo que una persona puede escribir, o con un campo oculto relleno) o que llega desde un dominio de correo o una red bloqueados se aparta y no se cuenta; si nuestro equipo no la libera, se borra a los 30 días.
+- **Cuando compartes una historia:** tu nombre y tu correo, tu historia y la foto si añades una. Mostramos tu nombre completo, tu nombre de pila o ningún nombre, como elijas; nunca tu correo. Un moderador lee cada historia antes, y te escribimos con su decisión. Quitamos todo lo que va oculto en una foto, incluido dónde se tomó.
 
 ## Qué hacemos con ello
 
@@ -90,9 +85,13 @@ Contamos tu firma en cuanto la confirmas desde el correo que te enviamos. Solo t
 
 - Una firma o una solicitud para unirte que nunca se confirma se borra a los 30 días.
 - Una respuesta a un evento se borra 12 meses después del evento (30 días después de enviarla si nunca la confirmas).
+- Una solicitud para unirte a un grupo que nunca confirmas se borra a los 30 días. Si borras tus datos, tus membresías desaparecen; un grupo que organizabas se retira del sitio hasta que otra persona se encargue de él.
 - Seis meses después de que se cierre una petición, se borran los nombres y los datos de quienes la firmaron; solo queda el número de firmas por país.
 - Tus datos como miembro se guardan hasta que nos pidas que los borremos.
 - Un registro de cada correo que te enviamos (su asunto y cuándo salió, nunca lo que decía) se guarda 90 días.
+- Si un correo que te enviamos rebota, o lo marcas como spam, guardamos un código de un solo sentido de tu dirección (nunca la dirección) para no enviarle nada más, hasta que nos pidas quitarlo.
+- Nuestras copias de seguridad se borran a los 30 días, así que lo que se borra del sitio desaparece también de ellas en 30 días como mucho.
+- Una historia que no se publica se elimina 30 días después de la decisión. Una historia publicada se mantiene hasta que pidas borrar tus datos: entonces se elimina, con su foto.
 
 ## Tus derechos
 

@@ -38,14 +38,7 @@ La plupart des personnes réfugiées vivent dans des régions en développement.
       title: "Agir",
       summary:
         "Des gestes simples et concrets, à faire dès cette semaine, pour bien accueillir les nouveaux arrivants.",
-      body: `Le changement commence par des gens ordinaires qui font des choses simples.
-
-- **Signez une pétition.** Ajoutez votre nom à une [campagne](/campaigns) et partagez-la avec vos proches.
-- **Faites-vous entendre.** Dites autour de vous pourquoi les droits des personnes réfugiées comptent pour vous.
-- **Rejoignez un groupe local** qui soutient les nouveaux arrivants près de chez vous.
-- **Venez à un événement** près de chez vous ou en ligne, ou organisez-en un : voir les [événements](/events).
-- **Parrainez une famille.** Dans le parrainage communautaire, un groupe de voisins aide une famille réfugiée à trouver un logement, à apprendre la langue et à construire une nouvelle vie.
-- **Informez-vous** sur les droits des personnes réfugiées grâce à notre [cours gratuit](/learn).`,
+      body: `Le changement commence par des gens ordinaires qui font des choses simples.`,
     },
     {
       slug: "join",
@@ -79,7 +72,9 @@ Connaître les faits, c’est la meilleure réponse à la peur et à la désinfo
 - **Quand vous rejoignez la communauté :** votre nom, votre adresse e-mail, votre pays, la langue dans laquelle vous souhaitez que nous vous écrivions et les thèmes que vous avez choisis.
 - **Comment vous nous avez trouvés :** le lien de campagne ou le site web par lequel vous avez accédé à une pétition, afin de savoir quels moyens de partage fonctionnent.
 - **Quand vous répondez à un événement :** votre nom et votre adresse e-mail, si vous avez demandé un rappel, et si vous avez une place ou êtes sur liste d’attente. Le public ne voit que le nombre de places restantes ; notre équipe voit qui vient. L’adresse exacte ou le lien pour participer ne sont envoyés qu’à vous, une fois votre réponse confirmée. **Quand vous organisez un événement :** votre nom et votre adresse e-mail, et votre nom tel que vous avez choisi de l’afficher.
-- **Votre réseau :** nous ne conservons jamais votre adresse IP. Pour empêcher les vagues de fausses signatures, nous conservons un code à sens unique, calculé à partir de votre réseau avec une clé qui change chaque jour, de sorte que les codes de jours différents ne puissent pas être reliés entre eux ; ce code est supprimé au bout de 30 jours.
+- **Quand vous rejoignez un groupe local :** votre nom et votre adresse e-mail, et si vous avez coché la case distincte pour les partager avec l’organisateur du groupe. L’organisateur ne voit votre nom et votre adresse que si vous la cochez et confirmez ; sinon il voit seulement le nombre de membres. Chaque e-mail sur le groupe contient un lien pour le quitter. **Quand vous écrivez à un groupe :** votre message est envoyé par e-mail à l’organisateur avec votre nom et votre adresse pour qu’il puisse vous répondre ; nous ne le gardons pas une fois envoyé, et l’adresse de l’organisateur ne vous est jamais montrée. **Quand vous créez un groupe :** votre nom et votre adresse e-mail ; le public voit le nom, la description, la ville et le pays du groupe, jamais vous.
+- **Votre réseau :** nous ne conservons jamais votre adresse IP. Pour empêcher les vagues de fausses signatures, nous conservons un code à sens unique, calculé à partir de votre réseau avec une clé qui change chaque jour, de sorte que les codes de jours différents ne puissent pas être reliés entre eux ; ce code est supprimé au bout de 30 jours. Au moment où vous signez, votre adresse est aussi comparée aux plages réseau que nous avons bloquées ou autorisées, puis oubliée. Pour éviter qu’une même adresse e-mail soit envoyée encore et encore à une pétition, nous comptons pendant une heure combien de fois elle l’a été, sous un code à sens unique, jamais l’adresse elle-même. Une signature qui semble automatisée (envoyée plus vite qu’une personne ne peut taper, ou avec un champ caché rempli) ou qui vient d’un domaine de messagerie ou d’un réseau bloqué est mise de côté et n’est pas comptée ; à moins que notre équipe ne la libère, elle est supprimée au bout de 30 jours.
+- **Quand vous partagez un témoignage :** votre nom et votre adresse e-mail, votre témoignage, et la photo si vous en ajoutez une. Nous affichons votre nom complet, votre prénom ou aucun nom, selon votre choix ; jamais votre adresse. Un modérateur lit chaque témoignage d’abord, et nous vous écrivons sa décision. Nous retirons tout ce qui est caché dans une photo, y compris le lieu de la prise de vue.
 
 ## Ce que nous en faisons
 
@@ -89,9 +84,13 @@ Nous comptons votre signature dès que vous la confirmez depuis l’e-mail que n
 
 - Une signature ou une demande d’inscription qui n’est jamais confirmée est supprimée au bout de 30 jours.
 - Une réponse à un événement est supprimée 12 mois après l’événement (30 jours après son envoi si vous ne la confirmez jamais).
+- Une demande pour rejoindre un groupe jamais confirmée est supprimée après 30 jours. Si vous effacez vos données, vos adhésions disparaissent ; un groupe que vous organisiez est retiré du site jusqu’à ce que quelqu’un d’autre l’anime.
 - Six mois après la clôture d’une pétition, les noms et les coordonnées de ses signataires sont effacés ; seul reste le nombre de signatures par pays.
 - Vos coordonnées de membre sont conservées jusqu’à ce que vous nous demandiez de les effacer.
 - Une trace de chaque e-mail que nous vous envoyons (son objet et sa date d’envoi, jamais son contenu) est conservée 90 jours.
+- Si un e-mail qui vous est adressé nous revient, ou si vous en signalez un comme spam, nous gardons un code à sens unique de votre adresse (jamais l’adresse elle-même) pour ne plus rien y envoyer, jusqu’à ce que vous nous demandiez de le retirer.
+- Nos sauvegardes sont supprimées au bout de 30 jours : ce qui est effacé du site disparaît donc aussi des sauvegardes dans les 30 jours.
+- Un témoignage qui n’est pas publié est supprimé 30 jours après la décision. Un témoignage publié reste en ligne jusqu’à ce que vous demandiez l’effacement de vos données : il est alors supprimé, avec sa photo.
 
 ## Vos droits
 

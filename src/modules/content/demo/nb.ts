@@ -39,14 +39,7 @@ De fleste flyktninger bor i utviklingsland. En håndfull land tar imot nesten al
       slug: "take-action",
       title: "Engasjer deg",
       summary: "Enkle, konkrete ting du kan gjøre denne uka for at nykommere skal føle seg velkomne.",
-      body: `Forandring begynner med at vanlige folk gjør enkle ting.
-
-- **Skriv under et opprop.** Sett navnet ditt på en [kampanje](/campaigns), og del den med venner.
-- **Si fra.** Fortell folk rundt deg hvorfor flyktningers rettigheter betyr noe for deg.
-- **Bli med i en lokal gruppe** som støtter nykommere der du bor.
-- **Kom på et arrangement** der du bor eller på nett, eller arranger noe selv: se [arrangementer](/events).
-- **Bli sponsor for en familie.** Med sponsing fra lokalsamfunn hjelper en gruppe naboer en flyktningfamilie med å finne et hjem, lære språket og bygge et nytt liv.
-- **Lær** om flyktningers rettigheter på det [gratis kurset](/learn) vårt.`,
+      body: `Forandring begynner med at vanlige folk gjør enkle ting.`,
     },
     {
       slug: "join",
@@ -80,7 +73,9 @@ Hvem er flyktning? Hvilken beskyttelse gir folkeretten dem, og hva skjer når re
 - **Når du blir med i fellesskapet:** navnet ditt, e-postadressen din, landet ditt, språket du vil at vi skal skrive til deg på, og temaene du valgte.
 - **Hvordan du fant fram til oss:** kampanjelenken eller nettstedet som førte deg til et opprop, slik at vi vet hvilke måter å dele på som virker.
 - **Når du svarer på et arrangement:** navnet og e-postadressen din, om du ba om en påminnelse, og om du har plass eller står på venteliste. Offentligheten ser bare hvor mange plasser som er igjen; våre ansatte ser hvem som kommer. Den nøyaktige adressen eller lenken sendes bare til deg når du har bekreftet. **Når du arrangerer noe:** navnet og e-postadressen din, og navnet slik du valgte å vise det på arrangementet.
-- **Nettverket ditt:** vi lagrer aldri IP-adressen din. For å stoppe flommer av falske underskrifter lagrer vi en enveiskode laget ut fra nettverket ditt med en nøkkel som skiftes hver dag, slik at koder fra ulike dager ikke kan kobles sammen. Koden slettes etter 30 dager.
+- **Når du blir med i en lokal gruppe:** navnet og e-postadressen din, og om du krysset av i den egne boksen for å dele dem med gruppens organisator. Bare hvis du krysser av og bekrefter, ser organisatoren navnet og e-posten din; ellers ser de bare hvor mange medlemmer det er. Hver e-post om gruppen har en lenke for å gå ut. **Når du skriver til en gruppe:** meldingen din går til organisatoren på e-post med navnet og e-postadressen din, så de kan svare; vi tar ikke vare på den etter at den er sendt, og organisatorens adresse vises aldri til deg. **Når du starter en gruppe:** navnet og e-postadressen din; offentligheten ser gruppens navn, beskrivelse, sted og land, aldri deg.
+- **Nettverket ditt:** vi lagrer aldri IP-adressen din. For å stoppe flommer av falske underskrifter lagrer vi en enveiskode laget ut fra nettverket ditt med en nøkkel som skiftes hver dag, slik at koder fra ulike dager ikke kan kobles sammen. Koden slettes etter 30 dager. I det øyeblikket du signerer, sammenlignes adressen din også med nettverksområdene vi har blokkert eller tillatt, og glemmes så. For å hindre at samme e-postadresse sendes inn til en kampanje igjen og igjen, teller vi i en time hvor ofte det skjer, under en enveiskode, aldri selve adressen. En underskrift som ser automatisert ut (sendt raskere enn et menneske kan skrive, eller med et skjult felt fylt ut), eller som kommer fra et blokkert e-postdomene eller nettverk, legges til side og telles ikke; med mindre vi slipper den fri, slettes den etter 30 dager.
+- **Når du deler en historie:** navnet og e-postadressen din, historien og bildet hvis du legger ved et. Vi viser hele navnet, fornavnet eller ingen navn, slik du velger; aldri e-postadressen. En moderator leser hver historie først, og vi sender deg avgjørelsen på e-post. Vi fjerner alt som er skjult i et bilde, også hvor det ble tatt.
 
 ## Hva vi bruker det til
 
@@ -90,9 +85,13 @@ Vi teller underskriften din når du har bekreftet den fra e-posten vi sender deg
 
 - En underskrift eller en påmelding som aldri blir bekreftet, slettes etter 30 dager.
 - Et svar på et arrangement slettes 12 måneder etter arrangementet (30 dager etter at du sendte det, hvis du aldri bekrefter det).
+- En forespørsel om å bli med i en gruppe som aldri bekreftes, slettes etter 30 dager. Sletter du opplysningene dine, forsvinner medlemskapene dine; en gruppe du organiserte, tas av nettstedet til noen andre driver den.
 - Seks måneder etter at et opprop er avsluttet, slettes navnene og opplysningene til dem som skrev under. Bare antallet underskrifter per land blir igjen.
 - Opplysningene dine som medlem blir liggende til du ber oss om å slette dem.
 - En oversikt over hver e-post vi sender deg (emnet og når den ble sendt, aldri hva den sa) lagres i 90 dager.
+- Hvis en e-post til deg kommer i retur, eller du merker en som søppelpost, beholder vi en enveiskode av adressen din (aldri selve adressen) så vi ikke sender mer dit, til du ber oss fjerne den.
+- Sikkerhetskopiene våre slettes etter 30 dager, så det som slettes fra nettstedet, er også borte fra dem innen 30 dager.
+- En historie som ikke blir publisert, slettes 30 dager etter avgjørelsen. En publisert historie blir liggende til du ber oss slette dataene dine: da slettes den, sammen med bildet.
 
 ## Rettighetene dine
 

@@ -34,14 +34,7 @@ Most refugees live in developing regions. A handful of countries host nearly all
     slug: "take-action",
     title: "Take action",
     summary: "Simple, concrete things you can do this week to make newcomers welcome.",
-    body: `Change starts with ordinary people doing simple things.
-
-- **Sign a petition.** Add your name to a [campaign](/campaigns) and share it with friends.
-- **Speak up.** Tell the people around you why refugees' rights matter to you.
-- **Join a community group** that supports newcomers where you live.
-- **Come to an event** near you or online, or host one yourself: see [events](/events).
-- **Sponsor a family.** In community sponsorship, a group of neighbours helps a refugee family find a home, learn the language and build a new life.
-- **Learn** about the rights of refugees with our [free course](/learn).`,
+    body: `Change starts with ordinary people doing simple things.`,
   },
   {
     slug: "join",
@@ -75,7 +68,9 @@ Knowing the facts is the best answer to fear and misinformation. Share what you 
 - **When you join the community:** your name, email address, country, the language you want us to write in, and the topics you chose.
 - **Where you came from:** the campaign link or the website that brought you to a petition, so that we know which ways of sharing work.
 - **When you reply to an event:** your name and email address, whether you asked for a reminder, and whether you have a place or are on the waitlist. The public sees only how many places are left; our staff see who is coming. The exact address or joining link is sent only to you, once you confirm. **When you host an event:** your name and email address, and your name as you chose to show it on the event.
-- **Your network:** we never keep your IP address. To stop floods of fake signatures we keep a one-way code made from your network with a key that changes every day, so that codes from different days cannot be linked; it is deleted after 30 days.
+- **When you join a local group:** your name and email address, and whether you ticked the separate box to share them with the group’s organiser. Only if you tick it and confirm does the organiser see your name and email; otherwise they see only how many members there are. Each email about the group has a link to leave it. **When you write to a group:** your message goes to the organiser by email with your name and email address so they can reply; we do not keep it once it is sent, and the organiser’s address is never shown to you. **When you start a group:** your name and email address; the public sees the group’s name, description, town and country, never you.
+- **Your network:** we never keep your IP address. To stop floods of fake signatures we keep a one-way code made from your network with a key that changes every day, so that codes from different days cannot be linked; it is deleted after 30 days. At the moment you sign, your address is also compared with the network ranges we have blocked or allowed, then forgotten. To stop one email address being sent to a petition again and again, we count for an hour how often it was, under a one-way code, never the address itself. A signature that looks automated (sent faster than a person could type, or with a hidden field filled in) or that comes from a blocked email domain or network is set aside and not counted; unless our staff release it, it is deleted after 30 days.
+- **When you share a story:** your name and email address, your story, and the photo if you add one. We show your full name, your first name or no name, as you choose; never your email address. A moderator reads every story first, and we email you the decision. We strip everything hidden in a photo, including where it was taken.
 
 ## What we do with it
 
@@ -85,9 +80,13 @@ We count your signature once you confirm it from the email we send you. We email
 
 - A signature or a request to join that is never confirmed is deleted after 30 days.
 - A reply to an event is deleted 12 months after the event (30 days after you sent it if you never confirm it).
+- A request to join a group that is never confirmed is deleted after 30 days. If you erase your data, your memberships go; a group you organised is taken off the site until someone else runs it.
 - Six months after a petition closes, the names and details of its signers are erased; only the number of signatures by country remains.
 - Your details as a member stay until you ask us to erase them.
 - A record of each email we send you (its subject and when it went, never what it said) is kept for 90 days.
+- If an email to you bounces, or you mark one as spam, we keep a one-way code of your address (never the address itself) so that we send nothing more to it, until you ask us to remove it.
+- Our backups are deleted after 30 days, so anything erased from the site is gone from them too within 30 days.
+- A story that is not published is deleted 30 days after the decision. A published story stays until you ask us to erase your data: then it is deleted, with its photo.
 
 ## Your rights
 

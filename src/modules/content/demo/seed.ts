@@ -4,7 +4,9 @@ import type { Tables } from "../../../db/tables.ts";
 import { CAMPAIGNS_EN } from "./campaigns.en.ts";
 import { EVENTS_EN } from "./events.en.ts";
 import { FIGURES_EN } from "./figures.en.ts";
+import { GROUPS_EN } from "./groups.en.ts";
 import { PAGES_EN } from "./pages.en.ts";
+import { seedTakeActionAndLearn } from "./seed-take-action.ts";
 import { DEMO_TOPICS } from "./topics.ts";
 import { DEMO_TRANSLATIONS } from "./translations.ts";
 import type { DemoTranslation } from "./types.ts";
@@ -76,6 +78,8 @@ export async function seedDemoContent(trx: Transaction<Tables>): Promise<boolean
   for (const [locale, demo] of Object.entries(DEMO_TRANSLATIONS)) await seedTranslation(trx, locale, demo, at);
   await seedTopics(trx);
   await seedEvents(trx, at);
+  await seedTakeActionAndLearn(trx, at);
+  await seedGroups(trx, at);
   return true;
 }
 
@@ -106,6 +110,48 @@ async function seedEvents(trx: Transaction<Tables>, at: string) {
       })),
     )
     .execute();
+}
+
+/** The demo's groups, published as if a moderator had approved them, each with its organiser's record. */
+async function seedGroups(trx: Transaction<Tables>, at: string) {
+  for (const g of GROUPS_EN) {
+    const organiser = await trx
+      .insertInto("supporters")
+      .values({
+        email: g.organiserEmail,
+        email_canonical: g.organiserEmail,
+        name: g.organiserName,
+        country: g.country,
+        postcode: null,
+        locale: "en",
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const group = await trx
+      .insertInto("groups")
+      .values({
+        slug: g.slug,
+        locale: "en",
+        name: g.name,
+        description_md: g.description,
+        town: g.town,
+        country: g.country,
+        latitude: g.latitude,
+        longitude: g.longitude,
+        organiser_supporter_id: organiser.id,
+        organiser_name: g.organiserName,
+        status: "published",
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (g.events.length > 0) {
+      await trx.updateTable("events").set({ group_id: group.id }).where("slug", "in", g.events).execute();
+    }
+  }
 }
 
 async function seedTopics(trx: Transaction<Tables>) {

@@ -3,6 +3,8 @@ import { Markdown } from "../../../views/Markdown.tsx";
 import type { CampaignSummary } from "../../campaigns/campaigns.repo.ts";
 import { CampaignCard } from "../../campaigns/views/CampaignCard.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
+import type { PublicStory } from "../../stories/stories.repo.ts";
+import { StoryCard } from "../../stories/views/StoryCard.tsx";
 import type { ContentPageView, Figure } from "../content.service.ts";
 import { Figures } from "./Figures.tsx";
 
@@ -10,9 +12,11 @@ export interface HomePageProps {
   intro: ContentPageView;
   figures: Figure[];
   campaigns: (CampaignSummary & { total: number })[];
+  /** The newest published stories. */
+  stories: PublicStory[];
 }
 
-export function HomePage({ intro, figures, campaigns }: HomePageProps) {
+export function HomePage({ intro, figures, campaigns, stories }: HomePageProps) {
   const { i18n } = usePage();
   const t = i18n.t;
   return (
@@ -39,6 +43,19 @@ export function HomePage({ intro, figures, campaigns }: HomePageProps) {
               <CampaignCard key={c.id} campaign={c} />
             ))}
           </div>
+        </section>
+      ) : null}
+      {stories.length > 0 ? (
+        <section class="home-stories" aria-labelledby="stories-heading">
+          <h2 id="stories-heading">{t("home.storiesHeading")}</h2>
+          <div class="card-grid">
+            {stories.map((s) => (
+              <StoryCard key={s.id} story={s} headingLevel={3} />
+            ))}
+          </div>
+          <p>
+            <a href={localisedPath(i18n.locale, "/stories")}>{t("stories.all")}</a>
+          </p>
         </section>
       ) : null}
       <section class="join-call" aria-labelledby="join-heading">

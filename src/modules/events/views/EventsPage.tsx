@@ -6,10 +6,13 @@ import { EventCard } from "./EventCard.tsx";
 export function EventsPage({
   events,
   countries,
+  groups = [],
   filters,
 }: {
   events: PublicEvent[];
   countries: string[];
+  /** The groups that run an upcoming event, to filter by. */
+  groups?: { slug: string; name: string }[];
   filters: EventFilters;
 }) {
   const { i18n } = usePage();
@@ -50,6 +53,19 @@ export function EventsPage({
             </option>
           </select>
         </div>
+        {groups.length > 0 ? (
+          <div class="field">
+            <label for="filter-group">{t("events.filter.group")}</label>
+            <select id="filter-group" name="group">
+              <option value="">{t("events.filter.anyGroup")}</option>
+              {groups.map((g) => (
+                <option key={g.slug} value={g.slug} selected={g.slug === filters.group}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <button type="submit" class="button">
           {t("events.filter.submit")}
         </button>

@@ -21,6 +21,8 @@ export interface ProjectedWorld {
   width: number;
   height: number;
   countries: readonly ProjectedCountry[];
+  /** Where a place (degrees) falls on this drawing, or null if the projection cannot place it. */
+  point(longitude: number, latitude: number): readonly [number, number] | null;
 }
 
 /**
@@ -114,7 +116,11 @@ function project(width: number): ProjectedWorld {
     const d = context.result();
     if (d) countries.push({ code, d });
   }
-  return { width, height, countries };
+  const point = (longitude: number, latitude: number) => {
+    const xy = projection([longitude, latitude]);
+    return xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? ([xy[0], xy[1]] as const) : null;
+  };
+  return { width, height, countries, point };
 }
 
 const MAX_CACHED_WIDTHS = 4;

@@ -49,6 +49,15 @@ export interface WorldMapOptions {
    * "{name}: {count}" is wrong; takes precedence over countryName and formatCount.
    */
   countryLabel?: (code: string, count: number) => string;
+  /** Places to mark with a dot over the countries (e.g. local groups), each with a hover title. */
+  markers?: readonly MapMarker[];
+}
+
+/** A place marked on the map: degrees, and its name for the hover title. */
+export interface MapMarker {
+  longitude: number;
+  latitude: number;
+  label: string;
 }
 
 export const DEFAULT_MAP_WIDTH = 960;
@@ -151,6 +160,20 @@ export function renderWorldMap(counts: CountryCounts, labels: WorldMapLabels, op
         : undefined;
     parts.push(label === undefined ? "/>" : `><title>${escapeXml(label)}</title></path>`);
   }
-  parts.push("</g></svg>");
+  parts.push("</g>");
+  const markers = (options.markers ?? []).flatMap((m) => {
+    const xy = world.point(m.longitude, m.latitude);
+    return xy ? [{ xy, label: m.label }] : [];
+  });
+  if (markers.length > 0) {
+    parts.push('<g class="wm-markers" fill="#111" stroke="#fff" stroke-width="1.5">');
+    for (const { xy, label } of markers) {
+      parts.push(
+        `<circle cx="${xy[0].toFixed(1)}" cy="${xy[1].toFixed(1)}" r="5"><title>${escapeXml(label)}</title></circle>`,
+      );
+    }
+    parts.push("</g>");
+  }
+  parts.push("</svg>");
   return parts.join("");
 }

@@ -1,6 +1,7 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import { PersonFields } from "../../../views/PersonFields.tsx";
+import { HONEYPOT_FIELD } from "../../abuse/form-guard.ts";
 import { localisedPath } from "../../i18n/locales.ts";
 import { LIMITS, type SignatureForm } from "../signature-input.ts";
 
@@ -74,6 +75,18 @@ export function SignForm({ slug, values, errors, postcodeRequired, source, embed
         <div class="checkbox">
           <input type="checkbox" id="field-public" name="public" value="yes" checked={values.public} />
           <label for="field-public">{t("sign.public.label")}</label>
+        </div>
+        {/* For scripts only: hidden from sight and from assistive technology, out of the tab order. */}
+        <div class="trap-field" aria-hidden="true">
+          <label for={`field-${HONEYPOT_FIELD}`}>{t("sign.trap.label")}</label>
+          <input
+            type="text"
+            id={`field-${HONEYPOT_FIELD}`}
+            name={HONEYPOT_FIELD}
+            value=""
+            tabIndex={-1}
+            autocomplete="off"
+          />
         </div>
         <p class="sign__privacy">{t("sign.privacy")}</p>
         <button type="submit" class="button button--large">

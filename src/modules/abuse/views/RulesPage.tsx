@@ -1,0 +1,139 @@
+import { usePage } from "../../../views/context.ts";
+import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
+import type { StaffViewer } from "../../admin/staff-area.ts";
+import { AdminFrame } from "../../admin/views/AdminPages.tsx";
+import { NOTE_MAX, type RuleForm } from "../abuse-admin.service.ts";
+import type { listRulesForAdmin } from "../rules.repo.ts";
+
+type RuleRow = Awaited<ReturnType<typeof listRulesForAdmin>>[number];
+
+const KIND_LABEL = { "email-domain": "admin.rules.kind.domain", network: "admin.rules.kind.network" } as const;
+const ACTION_LABEL = { block: "admin.rules.action.block", allow: "admin.rules.action.allow" } as const;
+
+/** The block and allow lists: what each entry does, who added it, and a form to add one. */
+export function RulesPage({
+  rules,
+  form,
+  errors,
+  outcome,
+  staff,
+}: {
+  rules: RuleRow[];
+  form: RuleForm;
+  errors: FieldError[];
+  outcome: "added" | "removed" | null;
+  staff: StaffViewer;
+}) {
+  const { i18n } = usePage();
+  const t = i18n.t;
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  return (
+    <AdminFrame staff={staff}>
+      <h1>{t("admin.rules.heading")}</h1>
+      {outcome ? (
+        <p class="notice" role="status">
+          {t(outcome === "added" ? "admin.rules.added" : "admin.rules.removed")}
+        </p>
+      ) : null}
+      <p>{t("admin.rules.intro")}</p>
+      <section aria-labelledby="rules-list">
+        <h2 id="rules-list">{t("admin.rules.listHeading")}</h2>
+        {rules.length === 0 ? (
+          <p>{t("admin.rules.none")}</p>
+        ) : (
+          <table class="admin-table">
+            <caption>{t("admin.rules.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.rules.value")}</th>
+                <th scope="col">{t("admin.rules.kind")}</th>
+                <th scope="col">{t("admin.rules.action")}</th>
+                <th scope="col">{t("admin.rules.note")}</th>
+                <th scope="col">{t("admin.audit.who")}</th>
+                <th scope="col">{t("admin.abuse.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rules.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <code dir="ltr">{r.value}</code>
+                  </th>
+                  <td>{t(KIND_LABEL[r.kind])}</td>
+                  <td>{t(ACTION_LABEL[r.action])}</td>
+                  <td dir="auto">{r.note}</td>
+                  <td>
+                    {r.created_by_name ?? "—"},{" "}
+                    <time dateTime={r.created_at}>{i18n.formatDate(r.created_at, { dateStyle: "medium" })}</time>
+                  </td>
+                  <td>
+                    <Form action={`/admin/abuse/rules/${r.id}/delete`} class="inline-form">
+                      <button type="submit" class="button button--secondary">
+                        {t("admin.rules.remove", { value: r.value })}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="rules-add">
+        <h2 id="rules-add">{t("admin.rules.addHeading")}</h2>
+        <ErrorSummary errors={errors} />
+        <Form action="/admin/abuse/rules">
+          <fieldset class={error("kind") ? "field field--error" : "field"} id="field-kind" tabindex={-1}>
+            <legend>{t("admin.rules.kind")}</legend>
+            {error("kind") ? (
+              <p class="field__error">{t("form.errorPrefix", { message: error("kind") ?? "" })}</p>
+            ) : null}
+            {(["email-domain", "network"] as const).map((kind) => (
+              <div class="radio" key={kind}>
+                <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={form.kind === kind} />
+                <label for={`kind-${kind}`}>{t(KIND_LABEL[kind])}</label>
+              </div>
+            ))}
+          </fieldset>
+          <fieldset class={error("action") ? "field field--error" : "field"} id="field-action" tabindex={-1}>
+            <legend>{t("admin.rules.action")}</legend>
+            {error("action") ? (
+              <p class="field__error">{t("form.errorPrefix", { message: error("action") ?? "" })}</p>
+            ) : null}
+            {(["block", "allow"] as const).map((action) => (
+              <div class="radio" key={action}>
+                <input
+                  type="radio"
+                  id={`action-${action}`}
+                  name="action"
+                  value={action}
+                  checked={form.action === action}
+                />
+                <label for={`action-${action}`}>{t(ACTION_LABEL[action])}</label>
+              </div>
+            ))}
+          </fieldset>
+          <Field name="value" label={t("admin.rules.value")} hint={t("admin.rules.valueHint")} error={error("value")}>
+            {(a) => (
+              <input
+                {...a}
+                type="text"
+                dir="ltr"
+                autocomplete="off"
+                spellcheck={false}
+                maxLength={260}
+                value={form.value}
+              />
+            )}
+          </Field>
+          <Field name="note" label={t("admin.rules.note")} hint={t("admin.rules.noteHint")} error={error("note")}>
+            {(a) => <input {...a} type="text" dir="auto" autocomplete="off" maxLength={NOTE_MAX} value={form.note} />}
+          </Field>
+          <button type="submit" class="button">
+            {t("admin.rules.addButton")}
+          </button>
+        </Form>
+      </section>
+    </AdminFrame>
+  );
+}
