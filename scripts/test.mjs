@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 const STEPS = [
   { name: "type check", command: "npx", args: ["tsc", "-p", "."] },
   { name: "lint", command: "npx", args: ["biome", "check", "."] },
+  { name: "dependency audit (npm audit, high and critical)", command: process.execPath, args: ["scripts/audit.mjs"] },
   { name: "build", command: process.execPath, args: ["scripts/build.mjs"] },
   {
     name: "unit, database and server tests (vitest)",

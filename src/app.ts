@@ -43,7 +43,7 @@ export interface AppOptions {
   /** The client bundle's file names; read from the build's manifest when not given. */
   assets?: Assets;
   /** Told of every route as it is registered (the tests check every admin route this way). */
-  onRoute?: (route: { method: string | string[]; url: string }) => void;
+  onRoute?: (route: { method: string | string[]; url: string; config?: unknown }) => void;
 }
 
 /** Builds the whole site on the given dependencies, ready to listen or to inject into. */
@@ -68,7 +68,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
   });
   const { onRoute } = options;
-  if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url }));
+  if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url, config: route.config }));
 
   // First, so that every route (the language switcher in the i18n plugin too) answers with them.
   registerErrorHandlers(app);

@@ -1,11 +1,10 @@
 // Thousands of malformed requests at every route the site registers: wrong content types,
 // invalid UTF-8, null bytes, huge fields, arrays where strings belong, __proto__ keys, broken
 // multipart. None may get a 5xx, the app keeps answering, and no table changes.
-import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Db } from "../../src/db/index.ts";
 import { buildTestApp, type TestApp } from "../support/app.ts";
 import { describeEachDatabase } from "../support/databases.ts";
+import { tableCounts } from "../support/table-counts.ts";
 
 const HUGE = "x".repeat(300 * 1024);
 
@@ -35,17 +34,6 @@ function bodies(csrf: string): { type: string; body: string }[] {
     },
     { type: "application/octet-stream", body: "\u0000\u0001\u0002\uffff" },
   ];
-}
-
-async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = await db.introspection.getTables();
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    if (name.startsWith("kysely_") || name === "migrations") continue;
-    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db);
-    counts[name] = Number(row.rows[0]?.n ?? 0);
-  }
-  return counts;
 }
 
 describeEachDatabase("malformed requests at every route", (db) => {
