@@ -54,7 +54,7 @@ describeEachDatabase("CSRF on every state-changing route", (db) => {
 
   it("refuses each of the others without the token, or from another site, and writes nothing", async () => {
     const before = await tableCounts(t.deps.db);
-    const attempts = [
+    const attempts: { why: string; headers: Record<string, string>; fields: Record<string, string> }[] = [
       { why: "no token", headers: { origin: "http://localhost:3000" }, fields: {} },
       { why: "another site's Origin", headers: { origin: "https://attacker.example" }, fields: { _csrf: token } },
       { why: "another site's Referer", headers: { referer: "https://attacker.example/page" }, fields: { _csrf: token } },
