@@ -10,14 +10,15 @@ export async function buildClient() {
   await rm("dist/public", { recursive: true, force: true });
   await mkdir("dist/public", { recursive: true });
   const result = await build({
-    entryPoints: { app: "src/client/main.ts", site: "src/client/styles/site.css" },
+    entryPoints: { app: "src/client/main.ts", site: "src/client/styles/site.css", pow: "src/client/pow-worker.ts" },
     outdir: "dist/public",
     entryNames: "[name]-[hash]",
     bundle: true,
     minify: true,
     sourcemap: true,
     format: "esm",
-    target: ["es2020", "chrome90", "firefox90", "safari14"],
+    // Safari 14.1: altcha-lib (the sign form's proof of work) uses destructuring esbuild cannot lower for 14.0.
+    target: ["es2020", "chrome90", "firefox90", "safari14.1"],
     metafile: true,
     logLevel: "warning",
   });
@@ -25,6 +26,8 @@ export async function buildClient() {
   const manifest = {
     script: outputs.find((f) => f.startsWith("app-") && f.endsWith(".js")),
     style: outputs.find((f) => f.startsWith("site-") && f.endsWith(".css")),
+    // The sign form's proof-of-work solver, started as a Web Worker (see src/client/proof-of-work.ts).
+    powWorker: outputs.find((f) => f.startsWith("pow-") && f.endsWith(".js")),
   };
   await writeFile("dist/public/manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
   // The demo's illustrations keep their names: the database refers to them by name.

@@ -68,7 +68,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
   });
   const { onRoute } = options;
-  if (onRoute) app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url, config: route.config }));
+  if (onRoute)
+    app.addHook("onRoute", (route) => onRoute({ method: route.method, url: route.url, config: route.config }));
 
   // First, so that every route (the language switcher in the i18n plugin too) answers with them.
   registerErrorHandlers(app);

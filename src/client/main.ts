@@ -1,5 +1,6 @@
 import { recordLessonPage, recordQuizResult, showLessonProgress } from "./lesson-progress.ts";
 import { mountLiveCount } from "./live-count.ts";
+import { mountProofOfWork } from "./proof-of-work.ts";
 import { mountShare } from "./share.ts";
 import { mountWatchRefresh } from "./watch-refresh.ts";
 
@@ -28,6 +29,7 @@ focusErrorSummary();
 linkSummaryToFields();
 for (const el of document.querySelectorAll<HTMLElement>("[data-live-count]")) mountLiveCount(el);
 for (const el of document.querySelectorAll<HTMLElement>("[data-share-url]")) mountShare(el);
+for (const el of document.querySelectorAll<HTMLElement>("[data-pow]")) mountProofOfWork(el);
 for (const el of document.querySelectorAll<HTMLElement>("[data-watch-refresh]")) mountWatchRefresh(el);
 // A lesson's page is recorded before its progress line is shown, so that it counts itself.
 for (const el of document.querySelectorAll<HTMLElement>("[data-lesson-page]")) recordLessonPage(el);

@@ -41,14 +41,18 @@ export interface Tables {
   invalidated_signatures: InvalidatedSignatureTable;
   held_signatures: HeldSignatureTable;
   abuse_rules: AbuseRuleTable;
+  signing_challenges: SigningChallengeTable;
+  used_challenges: UsedChallengeTable;
   moderation_items: ModerationItemTable;
   events: EventTable;
   event_rsvps: EventRsvpTable;
   groups: GroupTable;
   group_members: GroupMemberTable;
+  group_edits: GroupEditTable;
   stories: StoryTable;
   take_action_items: TakeActionItemTable;
   learn_resources: LearnResourceTable;
+  home_layout: HomeLayoutTable;
 }
 
 export type StaffRole = "admin" | "campaigner" | "moderator";
@@ -187,6 +191,16 @@ export interface FigureTable {
   /** The date the figure holds for, as YYYY, YYYY-MM or YYYY-MM-DD. */
   as_of: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** What the home page shows, in order (one row, id 1); see content/home-layout.ts. */
+export interface HomeLayoutTable {
+  id: number;
+  /** The blocks after the movement's message, in order, comma-separated; "-name" is hidden. */
+  blocks: string;
+  featured: "flagged" | "newest" | "chosen";
+  featured_campaign_id: number | null;
   updated_at: string;
 }
 
@@ -503,7 +517,7 @@ export interface InvalidatedSignatureTable {
 }
 
 /** Why a signature was held back quietly: never counted unless staff release it. */
-export type HoldReason = "honeypot" | "too-fast" | "blocked";
+export type HoldReason = "honeypot" | "too-fast" | "blocked" | "challenge";
 
 /** A signature held back at signing (its status is "invalidated"), and what it becomes if released. */
 export interface HeldSignatureTable {
@@ -514,6 +528,26 @@ export interface HeldSignatureTable {
   held_at: string;
   released_by: number | null;
   released_at: string | null;
+}
+
+/**
+ * Whether a petition's sign form carries the proof-of-work challenge: "on" from `since` until
+ * `ends_at` (none: until switched off), switched by a burst or a campaigner; "off" by a
+ * campaigner holds off the automatic switch until `ends_at`.
+ */
+export interface SigningChallengeTable {
+  campaign_id: number;
+  state: "on" | "off";
+  reason: "burst" | "campaigner";
+  since: string;
+  ends_at: string | null;
+  changed_by: number | null;
+}
+
+/** A challenge whose solution was taken once (its signature), kept until it expires. */
+export interface UsedChallengeTable {
+  signature: string;
+  expires_at: string;
 }
 
 /** An entry of the block or allow list: an email domain, or a network range in CIDR form. */
@@ -555,6 +589,8 @@ export interface EventTable {
   cancelled_at: string | null;
   /** The group that runs it, if any. */
   group_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The group the host says runs it, until that group's organiser accepts (then group_id) or declines. */
+  group_claim_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type RsvpStatus = "pending" | "going" | "waitlist" | "cancelled";
@@ -699,6 +735,25 @@ export interface GroupTable {
   organiser_supporter_id: number | null;
   organiser_name: string;
   status: GroupStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export type GroupEditStatus = "waiting" | "approved" | "rejected" | "superseded";
+
+/** An organiser's change to their group's public details, for a moderator to approve. */
+export interface GroupEditTable {
+  id: Generated<number>;
+  group_id: number;
+  name: string;
+  description_md: string;
+  town: string;
+  country: string;
+  latitude: number | null;
+  longitude: number | null;
+  status: GroupEditStatus;
+  /** JSON of the details the approval replaced, for an undo. */
+  previous: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -8,6 +8,8 @@ export const ASSETS_PREFIX = "/assets/";
 export interface Assets {
   script: string;
   style: string;
+  /** The proof-of-work solver run as a Web Worker (absent from older builds: solved on the page). */
+  powWorker?: string;
 }
 
 /**
@@ -19,6 +21,10 @@ export function loadAssets(dir = PUBLIC_DIR): Assets {
   if (!existsSync(file)) {
     throw new Error(`The client bundle is missing (${file}): run "npm run build" first.`);
   }
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as { script: string; style: string };
-  return { script: ASSETS_PREFIX + manifest.script, style: ASSETS_PREFIX + manifest.style };
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as { script: string; style: string; powWorker?: string };
+  return {
+    script: ASSETS_PREFIX + manifest.script,
+    style: ASSETS_PREFIX + manifest.style,
+    ...(manifest.powWorker ? { powWorker: ASSETS_PREFIX + manifest.powWorker } : {}),
+  };
 }

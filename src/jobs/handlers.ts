@@ -1,3 +1,4 @@
+import { JOB_WATCH_BURSTS, watchBurstsJob } from "../modules/abuse/challenge-switch.ts";
 import { JOB_OPEN_SCHEDULED, openDueCampaigns } from "../modules/campaigns/editor.service.ts";
 import { COMMUNITY_MAIL } from "../modules/community/community-mail.ts";
 import { JOB_APPLY_RETENTION, retentionJob } from "../modules/community/retention.ts";
@@ -17,6 +18,7 @@ import type { JobHandler, Schedule } from "./worker.ts";
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   [JOB_APPLY_RETENTION]: retentionJob,
   [JOB_RECONCILE_COUNTS]: reconcileJob,
+  [JOB_WATCH_BURSTS]: watchBurstsJob,
   [JOB_PRUNE_MAIL]: pruneMailJob,
   [JOB_RELEASE_MAILINGS]: releaseMailingsJob,
   [JOB_QUEUE_EVENT_REMINDERS]: eventRemindersJob,
@@ -39,6 +41,8 @@ export const MAIL_KINDS: Record<string, MailKind> = {
 export const JOB_SCHEDULES: Schedule[] = [
   { name: JOB_RECONCILE_COUNTS, everyMs: 10 * 60 * 1000 },
   { name: JOB_OPEN_SCHEDULED, everyMs: 60 * 1000 },
+  // A burst from few sources switches the sign form's proof-of-work challenge on (abuse/README.md).
+  { name: JOB_WATCH_BURSTS, everyMs: 60 * 1000 },
   { name: JOB_APPLY_RETENTION, everyMs: 24 * 60 * 60 * 1000 },
   { name: JOB_PRUNE_MAIL, everyMs: 24 * 60 * 60 * 1000 },
   // Mailings go out a minute's worth at a time (each message due at its own moment).

@@ -12,7 +12,7 @@ export interface PageContext {
   /** The CSRF token for forms on this page (sets its cookie on first use). */
   csrfToken(): string;
   requestId: string;
-  assets: { script: string; style: string };
+  assets: { script: string; style: string; powWorker?: string };
 }
 
 export const Page = createContext<PageContext | null>(null);

@@ -27,6 +27,8 @@ test("every admin page has no axe violations in English or Arabic", async ({ pag
   const event = await firstLink(page, "/admin/events", /^\/admin\/events\/\d+$/);
   const takeActionItem = await firstLink(page, "/admin/take-action", /^\/admin\/take-action\/\d+$/);
   const learnResource = await firstLink(page, "/admin/learn", /^\/admin\/learn\/\d+$/);
+  const figure = await firstLink(page, "/admin/figures", /^\/admin\/figures\/\d+$/);
+  const groupEdit = await firstLink(page, "/admin/groups", /^\/admin\/groups\/\d+\/edit$/);
   const pages = [
     "/admin",
     "/admin/campaigns",
@@ -42,6 +44,7 @@ test("every admin page has no axe violations in English or Arabic", async ({ pag
     "/admin/events",
     event,
     "/admin/groups",
+    groupEdit,
     "/admin/exports",
     "/admin/mail",
     "/admin/mailings",
@@ -61,6 +64,14 @@ test("every admin page has no axe violations in English or Arabic", async ({ pag
     takeActionItem,
     "/admin/learn",
     learnResource,
+    "/admin/pages",
+    "/admin/pages/new",
+    "/admin/pages/privacy/en",
+    "/admin/pages/privacy/ar",
+    "/admin/figures",
+    "/admin/figures?locale=ar",
+    figure,
+    "/admin/home-page",
   ];
   for (const path of pages) {
     for (const prefix of ["", "/ar"]) {

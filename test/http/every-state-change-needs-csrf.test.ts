@@ -57,8 +57,16 @@ describeEachDatabase("CSRF on every state-changing route", (db) => {
     const attempts: { why: string; headers: Record<string, string>; fields: Record<string, string> }[] = [
       { why: "no token", headers: { origin: "http://localhost:3000" }, fields: {} },
       { why: "another site's Origin", headers: { origin: "https://attacker.example" }, fields: { _csrf: token } },
-      { why: "another site's Referer", headers: { referer: "https://attacker.example/page" }, fields: { _csrf: token } },
-      { why: "a token of another cookie", headers: { origin: "http://localhost:3000" }, fields: { _csrf: `${token}x` } },
+      {
+        why: "another site's Referer",
+        headers: { referer: "https://attacker.example/page" },
+        fields: { _csrf: token },
+      },
+      {
+        why: "a token of another cookie",
+        headers: { origin: "http://localhost:3000" },
+        fields: { _csrf: `${token}x` },
+      },
     ];
     const failures: string[] = [];
     for (const { method, url } of routes.filter((r) => !r.exempt)) {

@@ -18,6 +18,9 @@ import * as m0015 from "./0015_stories_learn.ts";
 import * as m0016 from "./0016_mailings.ts";
 import * as m0017 from "./0017_abuse_defences.ts";
 import * as m0018 from "./0018_api_webhooks.ts";
+import * as m0019 from "./0019_proof_of_work.ts";
+import * as m0020 from "./0020_home_layout.ts";
+import * as m0021 from "./0021_group_edits.ts";
 
 export interface Migration {
   name: string;
@@ -47,4 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: "0016_mailings", ...m0016 },
   { name: "0017_abuse_defences", ...m0017 },
   { name: "0018_api_webhooks", ...m0018 },
+  { name: "0019_proof_of_work", ...m0019 },
+  { name: "0020_home_layout", ...m0020 },
+  { name: "0021_group_edits", ...m0021 },
 ];

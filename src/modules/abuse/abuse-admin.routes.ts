@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { h } from "preact";
+import { DomainError } from "../../errors.ts";
 import { campaignIdFrom } from "../admin/petition-watch.service.ts";
 import { requireArea, type StaffRoutes, viewerOf } from "../admin/staff-area.ts";
 import {
@@ -10,6 +11,7 @@ import {
   releaseHeldSignatures,
   removeRule,
 } from "./abuse-admin.service.ts";
+import { challengeChoice, switchChallenge } from "./challenge-switch.ts";
 import { RulesPage } from "./views/RulesPage.tsx";
 
 const WRITE_LIMIT = { rateLimit: { max: 30, timeWindow: "1 minute" } };
@@ -18,7 +20,10 @@ type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
-/** The block and allow lists (their own area), and releasing a petition's held signatures (watching it). */
+/**
+ * The block and allow lists (their own area); releasing a petition's held signatures and
+ * switching its proof-of-work challenge (watching it).
+ */
 export const abuseAdminRoutes: StaffRoutes = (app, deps) => {
   app.get("/admin/abuse", async (request, reply) => {
     const staff = requireArea(request, "abuse");
@@ -53,5 +58,14 @@ export const abuseAdminRoutes: StaffRoutes = (app, deps) => {
     const id = campaignIdFrom(request.params.id);
     const count = await releaseHeldSignatures(deps, staff.user.id, id, bodyOf(request).reason);
     return reply.redirect(`/admin/campaigns/${id}/abuse?released=${count}`, 303);
+  });
+
+  app.post("/admin/campaigns/:id/abuse/challenge", { config: WRITE_LIMIT }, async (request: IdRequest, reply) => {
+    const staff = requireArea(request, "watch");
+    const id = campaignIdFrom(request.params.id);
+    const on = challengeChoice(bodyOf(request).on);
+    if (on === null) throw new DomainError("invalid", "watch-choice");
+    await switchChallenge(deps, staff.user.id, id, on);
+    return reply.redirect(`/admin/campaigns/${id}/abuse#abuse-challenge`, 303);
   });
 };

@@ -5,7 +5,7 @@ import { queueMail } from "../mail/outbox.repo.ts";
 import { adjustCounts } from "../petitions/counts.repo.ts";
 
 /** The reasons in the order the admin lists them. */
-export const HOLD_REASONS: readonly HoldReason[] = ["blocked", "honeypot", "too-fast"];
+export const HOLD_REASONS: readonly HoldReason[] = ["blocked", "honeypot", "too-fast", "challenge"];
 
 /** Notes a signature just written as "invalidated" as held back, with what it becomes if released. */
 export async function holdSignature(

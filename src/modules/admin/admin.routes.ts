@@ -7,6 +7,7 @@ import { networkHash } from "../../http/network.ts";
 import { abuseAdminRoutes } from "../abuse/abuse-admin.routes.ts";
 import { apiAdminRoutes } from "../api/api-admin.routes.ts";
 import { contentAdminRoutes } from "../content/content-admin.routes.ts";
+import { contentEditorRoutes } from "../content/content-editors.routes.ts";
 import { eventAdminRoutes } from "../events/events-admin.routes.ts";
 import { exportRoutes } from "../exports/exports.routes.ts";
 import { groupAdminRoutes } from "../groups/groups-admin.routes.ts";
@@ -46,6 +47,7 @@ const STAFF_ROUTES: readonly StaffRoutes[] = [
   mailingRoutes,
   eventAdminRoutes,
   contentAdminRoutes,
+  contentEditorRoutes,
   learnAdminRoutes,
   groupAdminRoutes,
   apiAdminRoutes,

@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import { DomainError, NotFoundError } from "../../errors.ts";
 import { detectBurst } from "../abuse/burst.ts";
+import { readChallengeState } from "../abuse/challenge-switch.ts";
 import { countHeld } from "../abuse/holds.repo.ts";
 import { readCount, readCountryCounts } from "../petitions/counts.repo.ts";
 import { invalidateBatch, listBatches, NETWORK_SHOWN, restoreBatch } from "../petitions/invalidation.repo.ts";
@@ -120,14 +121,15 @@ export type PetitionWatch = Awaited<ReturnType<typeof getPetitionWatch>>;
 export async function getAbuseView(deps: Deps, campaignId: number, at = new Date()) {
   const campaign = await campaignOrNotFound(deps, campaignId);
   const since = new Date(at.getTime() - ABUSE_WINDOW_MS).toISOString();
-  const [networks, domains, batches, held, burst] = await Promise.all([
+  const [networks, domains, batches, held, burst, challenge] = await Promise.all([
     busiestNetworks(deps.db, campaignId, since),
     busiestDomains(deps.db, deps.dialect, campaignId, since),
     listBatches(deps.db, campaignId),
     countHeld(deps.db, campaignId),
     detectBurst(deps.db, campaignId, at),
+    readChallengeState(deps.db, campaignId, at),
   ]);
-  return { campaign, since, networks, domains, batches, held, burst };
+  return { campaign, since, networks, domains, batches, held, burst, challenge };
 }
 
 export type AbuseView = Awaited<ReturnType<typeof getAbuseView>>;

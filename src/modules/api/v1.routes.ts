@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Deps } from "../../deps.ts";
 import { PUBLIC_CACHE } from "../../http/cache.ts";
 import { networkHash } from "../../http/network.ts";
@@ -30,11 +30,12 @@ export async function v1Routes(app: FastifyInstance, { deps }: { deps: Deps }) {
     rateLimit: { max, timeWindow: "1 minute", keyGenerator: rateLimitKey(deps.config.secretKey) },
   });
   const keyed = (scope: "read" | "write", max = 600) => ({ apiScope: scope, ...limit(max) });
-  const list = (tag: string, summary: string, name: string, item: object) => ({
+  const list = (tag: string, summary: string, name: string, item: object, params?: object) => ({
     config: keyed("read"),
     schema: {
       tags: [tag],
       summary,
+      ...(params ? { params } : {}),
       querystring: s.COLLECTION_QUERY,
       response: { 200: s.collection(name, item), ...errors },
     },
@@ -43,6 +44,7 @@ export async function v1Routes(app: FastifyInstance, { deps }: { deps: Deps }) {
     config: keyed("read"),
     schema: { tags: [tag], summary, params, querystring: s.NO_QUERY, response: { 200: item, ...errors } },
   });
+  const sendPrivate = (reply: FastifyReply, body: unknown) => reply.headers(PRIVATE_READ).type(HAL).send(body);
 
   // Petitions: public, open to any site, cacheable.
   app.get(
@@ -110,21 +112,9 @@ export async function v1Routes(app: FastifyInstance, { deps }: { deps: Deps }) {
   );
   app.get(
     "/petitions/:slug/signatures",
-    {
-      config: keyed("read"),
-      schema: {
-        tags: ["signatures"],
-        summary: "The signatures of one petition",
-        params: s.SLUG_PARAMS,
-        querystring: s.COLLECTION_QUERY,
-        response: { 200: s.collection("signatures", s.SIGNATURE), ...errors },
-      },
-    },
+    list("signatures", "The signatures of one petition", "signatures", s.SIGNATURE, s.SLUG_PARAMS),
     async (request: SlugRequest, reply) =>
-      reply
-        .headers(PRIVATE_READ)
-        .type(HAL)
-        .send(await read.signatures(request.query, { slug: request.params.slug })),
+      sendPrivate(reply, await read.signatures(request.query, { slug: request.params.slug })),
   );
 
   /**
@@ -180,115 +170,66 @@ export async function v1Routes(app: FastifyInstance, { deps }: { deps: Deps }) {
     },
   );
 
-  app.get(
-    "/people",
-    list("people", "Supporters (never erased ones), with their email addresses", "people", s.PERSON),
-    async (request: ListRequest, reply) =>
-      reply
-        .headers(PRIVATE_READ)
-        .type(HAL)
-        .send(await read.people(request.query)),
-  );
-  app.get("/people/:id", one("people", "One supporter", s.PERSON), async (request: IdRequest, reply) =>
-    reply
-      .headers(PRIVATE_READ)
-      .type(HAL)
-      .send(await read.person(request.params.id)),
+  /** A collection of personal data at /name and each of its items at /name/:id. */
+  const collection = (
+    name: string,
+    item: object,
+    summaries: { list: string; one: string },
+    all: (request: ListRequest) => Promise<unknown>,
+    byId: (request: IdRequest) => Promise<unknown>,
+  ) => {
+    app.get(`/${name}`, list(name, summaries.list, name, item), async (request: ListRequest, reply) =>
+      sendPrivate(reply, await all(request)),
+    );
+    app.get(`/${name}/:id`, one(name, summaries.one, item), async (request: IdRequest, reply) =>
+      sendPrivate(reply, await byId(request)),
+    );
+  };
+
+  collection(
+    "people",
+    s.PERSON,
+    { list: "Supporters (never erased ones), with their email addresses", one: "One supporter" },
+    (request) => read.people(request.query),
+    (request) => read.person(request.params.id),
   );
   app.get(
     "/people/:id/signatures",
-    {
-      config: keyed("read"),
-      schema: {
-        tags: ["signatures"],
-        summary: "One supporter's signatures",
-        params: s.ID_PARAMS,
-        querystring: s.COLLECTION_QUERY,
-        response: { 200: s.collection("signatures", s.SIGNATURE), ...errors },
-      },
-    },
+    list("signatures", "One supporter's signatures", "signatures", s.SIGNATURE, s.ID_PARAMS),
     async (request: IdRequest, reply) =>
-      reply
-        .headers(PRIVATE_READ)
-        .type(HAL)
-        .send(await read.signatures(request.query, { personId: request.params.id })),
+      sendPrivate(reply, await read.signatures(request.query, { personId: request.params.id })),
   );
-  app.get(
-    "/signatures",
-    list("signatures", "Every signature", "signatures", s.SIGNATURE),
-    async (request: ListRequest, reply) =>
-      reply
-        .headers(PRIVATE_READ)
-        .type(HAL)
-        .send(await read.signatures(request.query)),
+  collection(
+    "signatures",
+    s.SIGNATURE,
+    { list: "Every signature", one: "One signature" },
+    (request) => read.signatures(request.query),
+    (request) => read.signature(request.params.id),
   );
-  app.get("/signatures/:id", one("signatures", "One signature", s.SIGNATURE), async (request: IdRequest, reply) =>
-    reply
-      .headers(PRIVATE_READ)
-      .type(HAL)
-      .send(await read.signature(request.params.id)),
-  );
-  app.get(
-    "/events",
-    list("events", "Published and cancelled events", "events", s.EVENT),
-    async (request: ListRequest, reply) =>
-      reply
-        .headers(PRIVATE_READ)
-        .type(HAL)
-        .send(await read.events(request.query)),
-  );
-  app.get("/events/:id", one("events", "One event", s.EVENT), async (request: IdRequest, reply) =>
-    reply
-      .headers(PRIVATE_READ)
-      .type(HAL)
-      .send(await read.event(request.params.id)),
+  collection(
+    "events",
+    s.EVENT,
+    { list: "Published and cancelled events", one: "One event" },
+    (request) => read.events(request.query),
+    (request) => read.event(request.params.id),
   );
   app.get(
     "/events/:id/attendances",
-    {
-      config: keyed("read"),
-      schema: {
-        tags: ["attendances"],
-        summary: "The RSVPs to one event",
-        params: s.ID_PARAMS,
-        querystring: s.COLLECTION_QUERY,
-        response: { 200: s.collection("attendances", s.ATTENDANCE), ...errors },
-      },
-    },
-    async (request: IdRequest, reply) =>
-      reply
-        .headers(PRIVATE_READ)
-        .type(HAL)
-        .send(await read.attendances(request.query, request.params.id)),
+    list("attendances", "The RSVPs to one event", "attendances", s.ATTENDANCE, s.ID_PARAMS),
+    async (request: IdRequest, reply) => sendPrivate(reply, await read.attendances(request.query, request.params.id)),
   );
-  app.get(
-    "/attendances",
-    list("attendances", "Every RSVP", "attendances", s.ATTENDANCE),
-    async (request: ListRequest, reply) =>
-      reply
-        .headers(PRIVATE_READ)
-        .type(HAL)
-        .send(await read.attendances(request.query)),
+  collection(
+    "attendances",
+    s.ATTENDANCE,
+    { list: "Every RSVP", one: "One RSVP" },
+    (request) => read.attendances(request.query),
+    (request) => read.attendance(request.params.id),
   );
-  app.get("/attendances/:id", one("attendances", "One RSVP", s.ATTENDANCE), async (request: IdRequest, reply) =>
-    reply
-      .headers(PRIVATE_READ)
-      .type(HAL)
-      .send(await read.attendance(request.params.id)),
-  );
-  app.get(
-    "/tags",
-    list("tags", "The topics supporters choose as interests", "tags", s.TAG),
-    async (request: ListRequest, reply) =>
-      reply
-        .headers(PRIVATE_READ)
-        .type(HAL)
-        .send(await read.tags(request.query, request.locale)),
-  );
-  app.get("/tags/:id", one("tags", "One topic", s.TAG), async (request: IdRequest, reply) =>
-    reply
-      .headers(PRIVATE_READ)
-      .type(HAL)
-      .send(await read.tag(request.params.id, request.locale)),
+  collection(
+    "tags",
+    s.TAG,
+    { list: "The topics supporters choose as interests", one: "One topic" },
+    (request) => read.tags(request.query, request.locale),
+    (request) => read.tag(request.params.id, request.locale),
   );
 }

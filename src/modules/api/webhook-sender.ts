@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.ts";
+import { type Poller, startPoller } from "../../jobs/poller.ts";
 import { decryptSecret, signWebhook } from "./webhook-signature.ts";
 import { webhookUrlProblem } from "./webhook-url.ts";
 import {
@@ -110,52 +111,14 @@ export async function sendDueWebhooks(deps: Deps, options: SendOptions = {}): Pr
   return done;
 }
 
-export interface WebhookSender {
-  nudge(): void;
-  drain(options?: SendOptions): Promise<number>;
-  stop(): Promise<void>;
-}
+export type WebhookSender = Poller<SendOptions>;
 
 /** Polls for events and due deliveries beside the job worker and the mail sender. */
 export function startWebhookSender(deps: Deps, options: { pollMs?: number; log?: WebhookLog } = {}): WebhookSender {
   const { pollMs = 1000, log } = options;
-  let stopped = false;
-  let running: Promise<number> | null = null;
-  const pass = (o: SendOptions = {}) =>
-    stopped
-      ? Promise.resolve(0)
-      : sendDueWebhooks(deps, { ...(log ? { log } : {}), ...o }).catch((error: unknown) => {
-          log?.error({ err: error instanceof Error ? error.message : String(error) }, "webhook sender pass failed");
-          return 0;
-        });
-  const tick = () => {
-    if (stopped || running) return;
-    running = pass().finally(() => {
-      running = null;
-    });
-  };
-  const timer = setInterval(tick, pollMs);
-  timer.unref();
-  return {
-    nudge: () => setImmediate(tick),
-    async drain(o: SendOptions = {}) {
-      while (running) await running;
-      let total = 0;
-      for (;;) {
-        const own = pass(o);
-        running = own.finally(() => {
-          running = null;
-        });
-        const done = await own;
-        running = null;
-        total += done;
-        if (done === 0) return total;
-      }
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      if (running) await running;
-    },
-  };
+  return startPoller(
+    "webhook sender",
+    (o: SendOptions = {}) => sendDueWebhooks(deps, { ...(log ? { log } : {}), ...o }),
+    { pollMs, log, untilEmpty: true },
+  );
 }

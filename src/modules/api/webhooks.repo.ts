@@ -1,4 +1,5 @@
 import type { Db, Dialect } from "../../db/index.ts";
+import { claimDue } from "../../db/lease.ts";
 import { skipLocked } from "../../db/portable.ts";
 import type { WebhookDeliveryState } from "../../db/tables.ts";
 
@@ -152,40 +153,9 @@ export async function claimDeliveries(
   dialect: Dialect,
   { limit, leaseMs, now }: { limit: number; leaseMs: number; now: Date },
 ): Promise<ClaimedDelivery[]> {
-  const at = now.toISOString();
-  const ids = await db.transaction().execute(async (trx) => {
-    const due = await skipLocked(
-      trx
-        .selectFrom("webhook_deliveries")
-        .select("id")
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("state", "=", "queued"), eb("next_attempt_at", "<=", at)]),
-            eb.and([eb("state", "=", "sending"), eb("locked_until", "<", at)]),
-          ]),
-        )
-        .orderBy("next_attempt_at")
-        .orderBy("id")
-        .limit(limit),
-      dialect,
-    ).execute();
-    if (due.length === 0) return [];
-    await trx
-      .updateTable("webhook_deliveries")
-      .set((eb) => ({
-        state: "sending",
-        locked_until: new Date(now.getTime() + leaseMs).toISOString(),
-        attempts: eb("attempts", "+", 1),
-        updated_at: at,
-      }))
-      .where(
-        "id",
-        "in",
-        due.map((d) => d.id),
-      )
-      .execute();
-    return due.map((d) => d.id);
-  });
+  const ids = await db
+    .transaction()
+    .execute((trx) => claimDue(trx, dialect, "webhook_deliveries", { limit, leaseMs, now }));
   if (ids.length === 0) return [];
   return db
     .selectFrom("webhook_deliveries as d")

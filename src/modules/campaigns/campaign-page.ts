@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import type { Deps } from "../../deps.ts";
 import type { FieldError } from "../../views/Form.tsx";
+import { formChallenge } from "../abuse/challenge-switch.ts";
 import { formTimeField } from "../abuse/form-guard.ts";
 import { guessCountry } from "../i18n/countries.ts";
 import { localisedPath } from "../i18n/locales.ts";
@@ -27,9 +28,10 @@ export async function sendCampaignPage(
   state: CampaignPageState,
 ) {
   const campaign = await getCampaign(deps, slug, request.locale);
-  const [stats, comments] = await Promise.all([
+  const [stats, comments, challenge] = await Promise.all([
     getPetitionStats(deps, campaign),
     getCommentsPreview(deps, campaign.id),
+    formChallenge(deps, campaign.id),
   ]);
   const values: SignatureForm =
     state.form ?? blankSignatureForm(guessCountry(request.headers["accept-language"], request.locale));
@@ -48,7 +50,7 @@ export async function sendCampaignPage(
       stats,
       comments,
       // With the source fields travels the signed time the form was shown (see abuse/form-guard.ts).
-      form: { values, errors, source: { ...state.source, ...formTimeField(deps, campaign.slug) } },
+      form: { values, errors, source: { ...state.source, ...formTimeField(deps, campaign.slug) }, challenge },
       embedUrl,
     }),
     {

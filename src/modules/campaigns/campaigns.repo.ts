@@ -17,15 +17,25 @@ const SUMMARY_COLUMNS = [
   "image_widths",
 ] as const;
 
-export async function listFeaturedCampaigns(db: Db) {
-  return db
-    .selectFrom("campaigns")
-    .select(SUMMARY_COLUMNS)
-    .where("featured", "=", 1)
-    .where("status", "in", PUBLIC_STATES)
-    .orderBy("created_at", "desc")
-    .limit(3)
-    .execute();
+/**
+ * The home page's featured campaigns: those marked featured (up to three, newest first), the
+ * newest open one, or one chosen campaign while it is public (see content/home-layout.ts).
+ */
+export async function listFeaturedCampaigns(
+  db: Db,
+  choice: { featured: "flagged" | "newest" | "chosen"; featuredCampaignId: number | null } = {
+    featured: "flagged",
+    featuredCampaignId: null,
+  },
+) {
+  const query = db.selectFrom("campaigns").select(SUMMARY_COLUMNS).orderBy("created_at", "desc").orderBy("id", "desc");
+  if (choice.featured === "newest") return query.where("status", "=", "open").limit(1).execute();
+  if (choice.featured === "chosen")
+    return query
+      .where("id", "=", choice.featuredCampaignId ?? 0)
+      .where("status", "in", PUBLIC_STATES)
+      .execute();
+  return query.where("featured", "=", 1).where("status", "in", PUBLIC_STATES).limit(3).execute();
 }
 
 export async function listPublicCampaigns(db: Db) {

@@ -17,6 +17,7 @@ export async function listFigures(db: Db, locale: string) {
     .select(["id", "value", "style", "label", "source", "source_url", "as_of"])
     .where("locale", "=", locale)
     .orderBy("position")
+    .orderBy("id")
     .execute();
 }
 

@@ -3,12 +3,15 @@ import { NotFoundError } from "../../errors.ts";
 import { listFeaturedCampaigns } from "../campaigns/campaigns.repo.ts";
 import { withCounts } from "../campaigns/campaigns.service.ts";
 import { inLanguage } from "../campaigns/translations.repo.ts";
+import { listUpcomingEvents } from "../events/events.repo.ts";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales.ts";
 import { listPublishedStories } from "../stories/stories.repo.ts";
 import { HOME_STORIES } from "../stories/stories.service.ts";
 import { findPage, listFigures } from "./content.repo.ts";
+import { findHomeLayout, type HomeBlock, shownBlocks } from "./home-layout.ts";
 import { renderMarkdown, type SafeHtml } from "./markdown.ts";
 import { SLUG } from "./slug.ts";
+import { listTakeActionItems } from "./take-action.repo.ts";
 
 /** The slugs of the pages the site itself links to; campaigners may add others. */
 export const PAGE_SLUGS = {
@@ -77,14 +80,34 @@ export async function getFigures(deps: Pick<Deps, "db">, locale: Locale): Promis
   );
 }
 
+/** How many upcoming events and ways to help the home page shows when those blocks are on. */
+export const HOME_EVENTS = 3;
+export const HOME_ACTIONS = 3;
+
+/**
+ * The home page: the movement's message, then the blocks campaigners chose, in their order.
+ * Only what a shown block needs is read.
+ */
 export async function getHomePage(deps: Pick<Deps, "db">, locale: Locale) {
-  const [intro, figures, campaigns, stories] = await Promise.all([
+  const layout = await findHomeLayout(deps.db);
+  const blocks = shownBlocks(layout);
+  const on = (block: HomeBlock) => blocks.includes(block);
+  const [intro, figures, campaigns, stories, events, actions] = await Promise.all([
     getContentPage(deps, PAGE_SLUGS.home, locale),
-    getFigures(deps, locale),
-    listFeaturedCampaigns(deps.db)
-      .then((rows) => inLanguage(deps.db, rows, locale))
-      .then((rows) => withCounts(deps, rows)),
-    listPublishedStories(deps.db, HOME_STORIES),
+    on("figures") ? getFigures(deps, locale) : [],
+    on("campaigns")
+      ? listFeaturedCampaigns(deps.db, layout)
+          .then((rows) => inLanguage(deps.db, rows, locale))
+          .then((rows) => withCounts(deps, rows))
+      : [],
+    on("stories") ? listPublishedStories(deps.db, HOME_STORIES) : [],
+    on("events")
+      ? listUpcomingEvents(deps.db, { country: null, mode: null }, new Date().toISOString(), HOME_EVENTS)
+      : [],
+    on("take-action") ? listTakeActionItems(deps.db, locale).then((rows) => rows.slice(0, HOME_ACTIONS)) : [],
   ]);
-  return { intro, figures, campaigns, stories };
+  let shownActions = actions;
+  if (on("take-action") && actions.length === 0 && locale !== DEFAULT_LOCALE)
+    shownActions = (await listTakeActionItems(deps.db, DEFAULT_LOCALE)).slice(0, HOME_ACTIONS);
+  return { blocks, intro, figures, campaigns, stories, events, actions: shownActions };
 }

@@ -7,6 +7,15 @@ export interface EntryProblem {
   message: MessageKey;
 }
 
+/** The problems found in a form so far; `add` notes a field's problem, if it has one. */
+export function problemList() {
+  const problems: EntryProblem[] = [];
+  const add = (field: string, message: MessageKey | null) => {
+    if (message) problems.push({ field, message });
+  };
+  return { problems, add };
+}
+
 const CONTROL = /(?![\n\t])\p{Cc}/u;
 
 export function fieldText(body: unknown, field: string): string {

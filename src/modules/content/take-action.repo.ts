@@ -1,14 +1,9 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../../db/index.ts";
+import type { TakeActionItemTable } from "../../db/tables.ts";
 
-export interface TakeActionItem {
-  id: number;
-  locale: string;
-  position: number;
-  title: string;
-  text: string;
-  link: string;
-  link_label: string;
-}
+/** An item as the hub and the editor read it (its timestamps are the store's). */
+export type TakeActionItem = Omit<Selectable<TakeActionItemTable>, "created_at" | "updated_at">;
 
 const COLUMNS = ["id", "locale", "position", "title", "text", "link", "link_label"] as const;
 

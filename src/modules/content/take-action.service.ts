@@ -1,10 +1,8 @@
-import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
-import { NotFoundError } from "../../errors.ts";
-import { recordAudit } from "../admin/audit.repo.ts";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales.ts";
 import { getContentPage, PAGE_SLUGS } from "./content.service.ts";
-import { type EntryProblem, fieldText, isLinkTarget, isLocale, plainText, positionOf } from "./entry-input.ts";
+import { fieldText, isLinkTarget, isLocale, plainText, positionOf, problemList } from "./entry-input.ts";
+import { entryWrites } from "./entry-store.ts";
 import { findTakeActionItem, listTakeActionItems, type TakeActionItem } from "./take-action.repo.ts";
 
 export const TAKE_ACTION_LIMITS = { title: 100, text: 400, link: 500, linkLabel: 60 } as const;
@@ -53,10 +51,7 @@ export function formOfItem(item: TakeActionItem): TakeActionForm {
 }
 
 function check(form: TakeActionForm) {
-  const problems: EntryProblem[] = [];
-  const add = (field: string, message: EntryProblem["message"] | null) => {
-    if (message) problems.push({ field, message });
-  };
+  const { problems, add } = problemList();
   if (!isLocale(form.locale)) add("locale", "admin.entry.error.locale");
   const position = positionOf(form.position);
   if (position === null) add("position", "admin.entry.error.position");
@@ -78,62 +73,8 @@ function check(form: TakeActionForm) {
   };
 }
 
-export type SaveOutcome = { ok: true; id: number } | { ok: false; problems: EntryProblem[] };
-
-/** Adds an item (id null) or changes one; audited with before and after in the same transaction. */
-export async function saveTakeActionItem(
-  deps: Pick<Deps, "db">,
-  staffUserId: number,
-  id: number | null,
-  form: TakeActionForm,
-): Promise<SaveOutcome> {
-  const checked = check(form);
-  if (!checked.ok) return checked;
-  const before = id === null ? null : await findTakeActionItem(deps.db, id);
-  if (id !== null && !before) throw new NotFoundError();
-  return deps.db.transaction().execute(async (trx) => {
-    const at = now();
-    let savedId: number;
-    if (id === null) {
-      const row = await trx
-        .insertInto("take_action_items")
-        .values({ ...checked.row, created_at: at, updated_at: at })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      savedId = row.id;
-    } else {
-      await trx
-        .updateTable("take_action_items")
-        .set({ ...checked.row, updated_at: at })
-        .where("id", "=", id)
-        .execute();
-      savedId = id;
-    }
-    await recordAudit(trx, {
-      staffUserId,
-      action: id === null ? "take-action.add" : "take-action.edit",
-      entity: "take_action_item",
-      entityId: savedId,
-      before: before ?? null,
-      after: checked.row,
-    });
-    return { ok: true as const, id: savedId };
-  });
-}
-
-export async function deleteTakeActionItem(deps: Pick<Deps, "db">, staffUserId: number, id: number) {
-  const before = await findTakeActionItem(deps.db, id);
-  if (!before) throw new NotFoundError();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("take_action_items").where("id", "=", id).execute();
-    await recordAudit(trx, {
-      staffUserId,
-      action: "take-action.delete",
-      entity: "take_action_item",
-      entityId: id,
-      before,
-      after: null,
-    });
-  });
-  return before;
-}
+/** Adding an item (id null) or changing one, and deleting one; audited with before and after in the same transaction. */
+export const { save: saveTakeActionItem, remove: deleteTakeActionItem } = entryWrites(
+  { table: "take_action_items", entity: "take_action_item", action: "take-action", find: findTakeActionItem },
+  check,
+);

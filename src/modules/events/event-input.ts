@@ -34,6 +34,8 @@ export interface EventForm {
   country: string;
   location: string;
   capacity: string;
+  /** The slug of the group the host says runs it, or "" (its organiser is asked to accept). */
+  group: string;
 }
 
 export interface ValidEvent {
@@ -84,6 +86,7 @@ export function blankEventForm(): EventForm {
     country: "",
     location: "",
     capacity: "",
+    group: "",
   };
 }
 
@@ -103,6 +106,7 @@ export function readEventForm(body: unknown): EventForm {
     country: text(b, "country").toUpperCase(),
     location: text(b, "location"),
     capacity: text(b, "capacity").replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10)),
+    group: text(b, "group"),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   lockEvent,
   type PublicEvent,
 } from "./events.repo.ts";
+import { queueRemindersIn } from "./reminders.ts";
 import { promoteFromWaitlist } from "./rsvp.service.ts";
 
 export const MAIL_EVENT_CANCELLED = "event-cancelled";
@@ -120,8 +121,9 @@ export type ChangeOutcome =
 /**
  * Changes a published event's time, place, location or capacity: in one transaction the
  * change (its calendar SEQUENCE raised), the waitlist promoted into any new places, the audit
- * record and an email with the new details to everyone going or waiting. A capacity below the
- * number of people going is refused.
+ * record, an email with the new details to everyone going or waiting, and, for an event now
+ * starting within a day, the reminders not yet queued. A capacity below the number of people
+ * going is refused.
  */
 export async function changeEvent(
   deps: Deps,
@@ -178,6 +180,8 @@ export async function changeEvent(
         supporterId: r.supporter_id,
       });
     }
+    // Moved to within a day: the reminders go now, not at the job's next run (once, by their key).
+    await queueRemindersIn(trx, new Date(), id);
     await recordAudit(trx, {
       staffUserId,
       action: "event.change",

@@ -11,7 +11,7 @@ import { attendanceKey, rsvpOfAttendanceKey } from "./attendance-key.ts";
 import { calendarEntry, calendarLinks } from "./calendar.ts";
 import { blankEventForm, blankRsvpForm, type RsvpForm, readEventForm, readRsvpForm } from "./event-input.ts";
 import { findEventById, findPublicEvent, listFeedEvents, type PublicEvent } from "./events.repo.ts";
-import { getEventList, readFilters, submitEvent } from "./events.service.ts";
+import { getEventList, groupsToChoose, readFilters, submitEvent } from "./events.service.ts";
 import { icsCalendar } from "./ics.ts";
 import {
   cancelRsvp,
@@ -91,7 +91,7 @@ export async function eventRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   });
 
   app.get("/events/new", async (request, reply) =>
-    reply.page(h(NewEventPage, { values: blankEventForm(), errors: [] }), {
+    reply.page(h(NewEventPage, { values: blankEventForm(), errors: [], groups: await groupsToChoose(deps) }), {
       title: request.i18n.t("events.new.heading"),
     }),
   );
@@ -101,7 +101,7 @@ export async function eventRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     const outcome = await submitEvent(deps, form, { shownIn: request.locale });
     if (outcome.kind === "invalid") {
       const errors = outcome.problems.map((p) => ({ field: p.field, message: request.i18n.t(p.message) }));
-      return reply.page(h(NewEventPage, { values: form, errors }), {
+      return reply.page(h(NewEventPage, { values: form, errors, groups: await groupsToChoose(deps) }), {
         title: request.i18n.t("events.new.heading"),
         status: 400,
         hasErrors: true,

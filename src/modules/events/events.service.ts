@@ -1,8 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
+import { groupHostsCanChoose, groupsHostsCanChoose } from "../groups/group-claims.ts";
 import { groupsWithUpcomingEvents } from "../groups/groups.repo.ts";
 import type { Locale } from "../i18n/locales.ts";
+import { recordSlug } from "../moderation/record-slug.ts";
 import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
 import { type EventForm, type Problem, validateEvent } from "./event-input.ts";
 import { submitEvent as queueEventForModeration } from "./event-kind.ts";
@@ -32,15 +33,12 @@ export async function getEventList(deps: Deps, filters: EventFilters) {
 
 /** An address for an event: its title's words and a few random letters, so no two clash. */
 export function eventSlug(title: string): string {
-  const words =
-    title
-      .normalize("NFKD")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "event";
-  return `${words}-${randomBytes(4).toString("hex")}`;
+  return recordSlug(title, "event");
+}
+
+/** The groups a host may say run their event. */
+export async function groupsToChoose(deps: Deps) {
+  return groupsHostsCanChoose(deps.db);
 }
 
 export type SubmitOutcome = { kind: "invalid"; problems: Problem<keyof EventForm>[] } | { kind: "sent" };
@@ -51,7 +49,12 @@ export type SubmitOutcome = { kind: "invalid"; problems: Problem<keyof EventForm
  */
 export async function submitEvent(deps: Deps, form: EventForm, context: { shownIn: Locale }): Promise<SubmitOutcome> {
   const checked = validateEvent(form);
-  if (!checked.ok) return { kind: "invalid", problems: checked.problems };
+  const group = form.group === "" ? null : ((await groupHostsCanChoose(deps.db, form.group)) ?? "unknown");
+  if (!checked.ok || group === "unknown") {
+    const problems = checked.ok ? [] : checked.problems;
+    if (group === "unknown") problems.push({ field: "group", message: "events.error.group" });
+    return { kind: "invalid", problems };
+  }
   const e = checked.value;
   await deps.db.transaction().execute(async (trx) => {
     const host = await findOrCreateSupporter(trx, {
@@ -84,6 +87,8 @@ export async function submitEvent(deps: Deps, form: EventForm, context: { shownI
         created_at: at,
         updated_at: at,
         cancelled_at: null,
+        // Only a claim: the group's organiser accepts it (or not) once the event is approved.
+        group_claim_id: group?.id ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

@@ -11,6 +11,7 @@ import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
 import { consumeToken, inspectToken } from "../tokens/tokens.ts";
 import { type Problem, type RsvpForm, validateRsvp } from "./event-input.ts";
 import { countGoing, findPublicEvent, lockEvent } from "./events.repo.ts";
+import { queueRemindersIn } from "./reminders.ts";
 
 /** The emails of RSVPs, by their kind in the mail outbox (composed in event-mail.ts). */
 export const MAIL_RSVP_CONFIRM = "rsvp-confirm";
@@ -186,6 +187,8 @@ export async function confirmRsvp(deps: Deps, token: unknown): Promise<RsvpConfi
       idempotencyKey: `rsvp-place:${rsvp.id}:${at}`,
       supporterId: rsvp.supporter_id,
     });
+    // A place for an event within a day: its reminder now, not at the job's next run.
+    if (status === "going") await queueRemindersIn(trx, new Date(), event.id);
     return { state: "valid", rsvpId: rsvp.id };
   });
   deps.wakeWorker();
@@ -194,7 +197,8 @@ export async function confirmRsvp(deps: Deps, token: unknown): Promise<RsvpConfi
 
 /**
  * Gives the free places of an event to the waitlist, first come first served, and tells
- * each person promoted. Call it in a transaction that holds the event's lock (lockEvent).
+ * each person promoted (and, for an event within a day, queues their reminder if they asked
+ * for one). Call it in a transaction that holds the event's lock (lockEvent).
  */
 export async function promoteFromWaitlist(db: Db, event: { id: number; capacity: number | null }): Promise<number[]> {
   const going = await countGoing(db, event.id);
@@ -224,6 +228,7 @@ export async function promoteFromWaitlist(db: Db, event: { id: number; capacity:
       supporterId: r.supporter_id,
     });
   }
+  if (next.length > 0) await queueRemindersIn(db, new Date(), event.id);
   return next.map((r) => r.id);
 }
 

@@ -106,12 +106,27 @@ function coordinate(value: string, max: number): number | null {
   return Math.abs(n) <= max ? Math.round(n * 100) / 100 : null;
 }
 
-export function validateGroup(form: GroupForm): Checked<ValidGroup, keyof GroupForm> {
-  const problems: Problem<keyof GroupForm>[] = [];
-  const add = (field: keyof GroupForm, message: MessageKey | null) => {
-    if (message) problems.push({ field, message });
-  };
-  person(form, add);
+/** A group's public details as a form sends them: the start form, the organiser's and staff's edit forms. */
+export type GroupDetailsForm = Pick<
+  GroupForm,
+  "groupName" | "description" | "town" | "country" | "place" | "latitude" | "longitude"
+>;
+
+export type ValidGroupDetails = Pick<
+  ValidGroup,
+  "groupName" | "description" | "town" | "country" | "latitude" | "longitude"
+>;
+
+export function readGroupDetailsForm(body: unknown): GroupDetailsForm {
+  const { groupName, description, town, country, place, latitude, longitude } = readGroupForm(body);
+  return { groupName, description, town, country, place, latitude, longitude };
+}
+
+/** Checks a group's name, description, town, country and map point; adds a problem for each wrong field. */
+export function checkGroupDetails(
+  form: GroupDetailsForm,
+  add: (field: keyof GroupDetailsForm, message: MessageKey | null) => void,
+): ValidGroupDetails {
   add(
     "groupName",
     plain(form.groupName, GROUP_LIMITS.name, {
@@ -139,20 +154,30 @@ export function validateGroup(form: GroupForm): Checked<ValidGroup, keyof GroupF
     if (latitude === null) add("latitude", "groups.error.latitude");
     if (longitude === null) add("longitude", "groups.error.longitude");
   }
+  const { groupName, description, town, country } = form;
+  return { groupName, description, town, country, latitude, longitude };
+}
+
+/** Checks a group's details alone; every problem at once. */
+export function validateGroupDetails(form: GroupDetailsForm): Checked<ValidGroupDetails, keyof GroupDetailsForm> {
+  const problems: Problem<keyof GroupDetailsForm>[] = [];
+  const details = checkGroupDetails(form, (field, message) => {
+    if (message) problems.push({ field, message });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: details };
+}
+
+export function validateGroup(form: GroupForm): Checked<ValidGroup, keyof GroupForm> {
+  const problems: Problem<keyof GroupForm>[] = [];
+  const add = (field: keyof GroupForm, message: MessageKey | null) => {
+    if (message) problems.push({ field, message });
+  };
+  person(form, add);
+  const details = checkGroupDetails(form, add);
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    value: {
-      name: form.name,
-      email: form.email,
-      emailCanonical: canonicalEmail(form.email),
-      groupName: form.groupName,
-      description: form.description,
-      town: form.town,
-      country: form.country,
-      latitude,
-      longitude,
-    },
+    value: { name: form.name, email: form.email, emailCanonical: canonicalEmail(form.email), ...details },
   };
 }
 

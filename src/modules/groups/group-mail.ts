@@ -6,6 +6,7 @@ import type { MailComposer, MailKind } from "../mail/mail-kinds.ts";
 import { firstNameOf } from "../petitions/signatures.repo.ts";
 import { issueToken } from "../tokens/tokens.ts";
 import { MAIL_GROUP_CONTACT } from "./contact.service.ts";
+import { composeGroupClaim, MAIL_GROUP_EVENT_CLAIM } from "./group-claims.ts";
 import { organiserOf } from "./groups.repo.ts";
 import { memberKey } from "./member-key.ts";
 import { MAIL_GROUP_JOIN_CONFIRM, MAIL_GROUP_WELCOME } from "./membership.service.ts";
@@ -131,4 +132,5 @@ export const GROUP_MAIL: Record<string, MailKind> = {
   [MAIL_GROUP_WELCOME]: { compose: composeWelcome },
   [MAIL_GROUP_CONTACT]: { compose: composeContact, personal: true },
   [MAIL_GROUP_ORGANISER_LINK]: { compose: composeOrganiserLink },
+  [MAIL_GROUP_EVENT_CLAIM]: { compose: composeGroupClaim },
 };

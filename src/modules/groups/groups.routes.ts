@@ -41,10 +41,11 @@ import {
   requestOrganiserLink,
   useOrganiserLink,
 } from "./organiser.service.ts";
+import { organiserEditRoutes } from "./organiser-edit.routes.ts";
 import { GroupPage } from "./views/GroupPage.tsx";
 import { GroupsPage } from "./views/GroupsPage.tsx";
 import { NewGroupPage } from "./views/NewGroupPage.tsx";
-import { OrganiserPage } from "./views/OrganiserPage.tsx";
+import { isOrganiserNotice, OrganiserPage } from "./views/OrganiserPage.tsx";
 
 const LINK_STATUS = { valid: 200, used: 410, expired: 410, unknown: 404 } as const;
 const PRIVATE = { "cache-control": "private, no-store", "referrer-policy": "strict-origin" };
@@ -263,8 +264,13 @@ export async function groupRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     const t = request.i18n.t;
     reply.headers(PRIVATE);
     if (!page) return message(request, reply, t("groups.organiser.signIn"), t("groups.organiser.signInText"), 401);
-    return reply.page(h(OrganiserPage, page), { title: t("groups.organiser.pageHeading", { group: page.group.name }) });
+    const done = (request.query as Record<string, unknown>).done;
+    const notice = typeof done === "string" && isOrganiserNotice(done) ? done : null;
+    return reply.page(h(OrganiserPage, { ...page, notice }), {
+      title: t("groups.organiser.pageHeading", { group: page.group.name }),
+    });
   });
+  organiserEditRoutes(app, deps);
 
   app.get("/groups/:slug", async (request: SlugRequest, reply) => sendGroupPage(request, reply));
 

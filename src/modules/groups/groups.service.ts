@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
 import { listUpcomingEvents } from "../events/events.repo.ts";
 import type { Locale } from "../i18n/locales.ts";
+import { recordSlug } from "../moderation/record-slug.ts";
 import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
 import { GROUP_LIMITS, type GroupForm, type Problem, validateGroup } from "./group-input.ts";
 import { submitGroupForModeration } from "./group-kind.ts";
@@ -37,15 +37,7 @@ export async function getGroupPage(deps: Deps, slug: string) {
 
 /** An address for a group: its name's words and a few random letters, so no two clash. */
 export function groupSlug(name: string): string {
-  const words =
-    name
-      .normalize("NFKD")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "group";
-  return `${words}-${randomBytes(3).toString("hex")}`;
+  return recordSlug(name, "group", 3);
 }
 
 export type SubmitGroupOutcome = { kind: "invalid"; problems: Problem<keyof GroupForm>[] } | { kind: "sent" };

@@ -4,6 +4,8 @@ import { queueMail } from "../mail/outbox.repo.ts";
 import { canonicalEmail, checkEmail } from "../supporters/email.ts";
 import { signedSessionValue, subjectOfSignedSession } from "../tokens/signed-session.ts";
 import { consumeToken, inspectToken } from "../tokens/tokens.ts";
+import { claimsWaiting } from "./group-claims.ts";
+import { waitingGroupEdit } from "./group-edits.service.ts";
 import { countMembers, findGroupById, findPublishedGroup, organiserOf, sharingMembers } from "./groups.repo.ts";
 
 /** The email with a link to a group's members page, by its kind in the mail outbox. */
@@ -51,17 +53,20 @@ export async function useOrganiserLink(deps: Deps, token: unknown): Promise<numb
 
 /**
  * What the organiser's own page shows: the members who agreed to share their name and email
- * (no one else), how many members there are in all, and the group's upcoming events.
+ * (no one else), how many members there are in all, the group's upcoming events, the events
+ * that name the group and wait for an answer, and whether a change waits for a moderator.
  */
 export async function getOrganiserPage(deps: Deps, groupId: number) {
   const group = await findGroupById(deps.db, groupId);
   if (!group?.hasOrganiser || (group.status !== "published" && group.status !== "unpublished")) {
     return undefined;
   }
-  const [members, total, events] = await Promise.all([
+  const [members, total, events, claims, waitingEdit] = await Promise.all([
     sharingMembers(deps.db, groupId),
     countMembers(deps.db, groupId),
     listUpcomingEvents(deps.db, { country: null, mode: null, group: group.slug }, new Date().toISOString(), 50),
+    claimsWaiting(deps.db, groupId),
+    waitingGroupEdit(deps, groupId),
   ]);
-  return { group, members, total, events };
+  return { group, members, total, events, claims, editWaitingSince: waitingEdit?.created_at ?? null };
 }

@@ -1,13 +1,9 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../../db/index.ts";
+import type { LearnResourceTable } from "../../db/tables.ts";
 
-export interface LearnResource {
-  id: number;
-  title: string;
-  description: string;
-  url: string;
-  language: string;
-  position: number;
-}
+/** A resource as the Learn page and the editor read it (its timestamps are the store's). */
+export type LearnResource = Omit<Selectable<LearnResourceTable>, "created_at" | "updated_at">;
 
 const COLUMNS = ["id", "title", "description", "url", "language", "position"] as const;
 

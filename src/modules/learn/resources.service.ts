@@ -1,8 +1,5 @@
-import { now } from "../../db/portable.ts";
-import type { Deps } from "../../deps.ts";
-import { NotFoundError } from "../../errors.ts";
-import { recordAudit } from "../admin/audit.repo.ts";
-import { type EntryProblem, fieldText, isLinkTarget, plainText, positionOf } from "../content/entry-input.ts";
+import { fieldText, isLinkTarget, plainText, positionOf, problemList } from "../content/entry-input.ts";
+import { entryWrites } from "../content/entry-store.ts";
 import { findLearnResource, type LearnResource } from "./resources.repo.ts";
 
 export const RESOURCE_LIMITS = { title: 150, description: 600, url: 500 } as const;
@@ -40,10 +37,7 @@ export function formOfResource(r: LearnResource): ResourceForm {
 }
 
 function check(form: ResourceForm) {
-  const problems: EntryProblem[] = [];
-  const add = (field: string, message: EntryProblem["message"] | null) => {
-    if (message) problems.push({ field, message });
-  };
+  const { problems, add } = problemList();
   add("title", plainText(form.title, RESOURCE_LIMITS.title));
   add("description", plainText(form.description, RESOURCE_LIMITS.description));
   if (!isLinkTarget(form.url)) add("url", "admin.entry.error.link");
@@ -57,61 +51,8 @@ function check(form: ResourceForm) {
   };
 }
 
-export type SaveOutcome = { ok: true; id: number } | { ok: false; problems: EntryProblem[] };
-
-/** Adds a resource (id null) or changes one; audited with before and after in the same transaction. */
-export async function saveLearnResource(
-  deps: Pick<Deps, "db">,
-  staffUserId: number,
-  id: number | null,
-  form: ResourceForm,
-): Promise<SaveOutcome> {
-  const checked = check(form);
-  if (!checked.ok) return checked;
-  const before = id === null ? null : await findLearnResource(deps.db, id);
-  if (id !== null && !before) throw new NotFoundError();
-  return deps.db.transaction().execute(async (trx) => {
-    const at = now();
-    let savedId: number;
-    if (id === null) {
-      const row = await trx
-        .insertInto("learn_resources")
-        .values({ ...checked.row, created_at: at, updated_at: at })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      savedId = row.id;
-    } else {
-      await trx
-        .updateTable("learn_resources")
-        .set({ ...checked.row, updated_at: at })
-        .where("id", "=", id)
-        .execute();
-      savedId = id;
-    }
-    await recordAudit(trx, {
-      staffUserId,
-      action: id === null ? "learn-resource.add" : "learn-resource.edit",
-      entity: "learn_resource",
-      entityId: savedId,
-      before: before ?? null,
-      after: checked.row,
-    });
-    return { ok: true as const, id: savedId };
-  });
-}
-
-export async function deleteLearnResource(deps: Pick<Deps, "db">, staffUserId: number, id: number) {
-  const before = await findLearnResource(deps.db, id);
-  if (!before) throw new NotFoundError();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("learn_resources").where("id", "=", id).execute();
-    await recordAudit(trx, {
-      staffUserId,
-      action: "learn-resource.delete",
-      entity: "learn_resource",
-      entityId: id,
-      before,
-      after: null,
-    });
-  });
-}
+/** Adding a resource (id null) or changing one, and deleting one; audited with before and after in the same transaction. */
+export const { save: saveLearnResource, remove: deleteLearnResource } = entryWrites(
+  { table: "learn_resources", entity: "learn_resource", action: "learn-resource", find: findLearnResource },
+  check,
+);

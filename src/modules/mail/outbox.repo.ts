@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Dialect } from "../../db/index.ts";
-import { skipLocked } from "../../db/portable.ts";
+import { claimDue } from "../../db/lease.ts";
 import type { MailState } from "../../db/tables.ts";
 
 /** Every state a message can be in, in the order the admin shows them. */
@@ -77,38 +77,13 @@ export async function claimMail(
   dialect: Dialect,
   { limit, leaseMs, now }: { limit: number; leaseMs: number; now: Date },
 ): Promise<ClaimedMail[]> {
-  const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const due = await skipLocked(
-      trx
-        .selectFrom("mail_outbox")
-        .select("id")
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("state", "=", "queued"), eb("next_attempt_at", "<=", at)]),
-            eb.and([eb("state", "=", "sending"), eb("locked_until", "<", at)]),
-          ]),
-        )
-        .orderBy("next_attempt_at")
-        .orderBy("id")
-        .limit(limit),
-      dialect,
-    ).execute();
-    if (due.length === 0) return [];
+    const ids = await claimDue(trx, dialect, "mail_outbox", { limit, leaseMs, now });
+    if (ids.length === 0) return [];
     return trx
-      .updateTable("mail_outbox")
-      .set((eb) => ({
-        state: "sending",
-        locked_until: new Date(now.getTime() + leaseMs).toISOString(),
-        attempts: eb("attempts", "+", 1),
-        updated_at: at,
-      }))
-      .where(
-        "id",
-        "in",
-        due.map((d) => d.id),
-      )
-      .returning(["id", "kind", "params", "supporter_id", "message_id", "attempts", "max_attempts"])
+      .selectFrom("mail_outbox")
+      .select(["id", "kind", "params", "supporter_id", "message_id", "attempts", "max_attempts"])
+      .where("id", "in", ids)
       .execute();
   });
 }

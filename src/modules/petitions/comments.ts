@@ -1,6 +1,7 @@
 import type { Db } from "../../db/index.ts";
 import { inLanguage } from "../campaigns/translations.repo.ts";
 import { localisedPath } from "../i18n/locales.ts";
+import { itemsOfKind, submissionReaders } from "../moderation/kind-parts.ts";
 import { submitForModeration } from "../moderation/moderation.repo.ts";
 import type { ModerationKind, Submission } from "../moderation/moderation-kinds.ts";
 import { firstNameOf } from "./signatures.repo.ts";
@@ -33,12 +34,10 @@ export async function queueComment(
 }
 
 function commentRows(db: Db) {
-  return db
-    .selectFrom("moderation_items as m")
+  return itemsOfKind(db, COMMENT_KIND)
     .innerJoin("signatures as s", "s.id", "m.subject_id")
     .innerJoin("campaigns as c", "c.id", "s.campaign_id")
-    .select(["m.id", "m.locale", "m.submitted_at", "s.comment", "s.name", "s.country", "c.slug", "c.title"])
-    .where("m.kind", "=", COMMENT_KIND);
+    .select(["s.comment", "s.name", "s.country", "c.slug", "c.title"]);
 }
 
 /** A comment a moderator can decide: the signature is confirmed and its signer still agrees. */
@@ -67,28 +66,7 @@ function asSubmission(row: CommentRow): Submission {
 export const commentKind: ModerationKind = {
   name: COMMENT_KIND,
   label: "moderation.kind.comment",
-  async countWaiting(db) {
-    const row = await decidable(commentRows(db))
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("m.status", "=", "waiting")
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  },
-  async listWaiting(db, limit) {
-    const rows = await decidable(commentRows(db))
-      .where("m.status", "=", "waiting")
-      .orderBy("m.submitted_at")
-      .orderBy("m.id")
-      .limit(limit)
-      .execute();
-    return rows.map(asSubmission);
-  },
-  async show(db, itemIds) {
-    if (itemIds.length === 0) return new Map();
-    const rows = await commentRows(db).where("m.id", "in", itemIds).execute();
-    return new Map(rows.map((r) => [r.id, asSubmission(r)]));
-  },
+  ...submissionReaders({ rows: commentRows, decidable, asSubmission }),
   mail: {
     approvedSubject: "mail.moderation.comment.approvedSubject",
     approvedBody: "mail.moderation.comment.approvedBody",

@@ -4,6 +4,7 @@ import type { Deps } from "../../deps.ts";
 import { ForbiddenError } from "../../errors.ts";
 import { embeddableHelmet } from "../../http/security.ts";
 import { EMBED_FIELD, type FieldError } from "../../views/Form.tsx";
+import { formChallenge } from "../abuse/challenge-switch.ts";
 import { formTimeField } from "../abuse/form-guard.ts";
 import { takesSignatures } from "../campaigns/campaign-states.ts";
 import { guessCountry } from "../i18n/countries.ts";
@@ -35,6 +36,7 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   ) {
     const { campaign, total_signatures, goal } = await getCount(deps, request.params.slug, request.i18n);
     const paused = isPaused(await readPause(deps.db, campaign.id));
+    const challenge = await formChallenge(deps, campaign.id);
     const values = state.form ?? blankSignatureForm(guessCountry(request.headers["accept-language"], request.locale));
     const errors = state.errors ?? [];
     return reply.page(
@@ -53,6 +55,7 @@ export async function embedRoutes(app: FastifyInstance, { deps }: { deps: Deps }
           errors,
           source: { ...state.source, ...formTimeField(deps, campaign.slug) },
           token: issueEmbedToken(secret, campaign.slug),
+          challenge,
         },
       }),
       { title: campaign.title, layout: "embed", status: state.status ?? 200, hasErrors: errors.length > 0 },

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Deps } from "../../deps.ts";
 import { networkHash } from "../../http/network.ts";
 import { extraLimit, quietLimit } from "../../http/rate-limit.ts";
+import { CHALLENGE_FIELD } from "../abuse/challenge.ts";
 import { checkSignForm } from "../abuse/form-guard.ts";
 
 /**
@@ -46,6 +47,8 @@ export function signingGuards(app: FastifyInstance, deps: Deps) {
         networkHash: network(request),
         network: rules.network(request.ip),
         formCheck: checkSignForm(body, { secretKey: secret, slug, minSeconds: deps.config.signMinSeconds }),
+        // Checked by the service, and only when the challenge is on for the petition.
+        challenge: { solution: body[CHALLENGE_FIELD] },
         // Counted only once the form is valid, by the canonical address the service found.
         overLimit: (address: string) => overEmailLimit(request, `email:${keyedEmail(secret, address)}:${slug}`),
       };

@@ -2,6 +2,7 @@ import type { Db } from "../../db/index.ts";
 import type { HoldReason } from "../../db/tables.ts";
 import type { Deps } from "../../deps.ts";
 import { DomainError, NotFoundError } from "../../errors.ts";
+import { challengeHold } from "../abuse/challenge-switch.ts";
 import { dropHeldSignature, holdSignature } from "../abuse/holds.repo.ts";
 import type { Verdict } from "../abuse/rules.ts";
 import { heldBecause } from "../abuse/screening.ts";
@@ -33,6 +34,11 @@ export interface SignRequest {
   networkHash: string | null;
   /** What the form's own checks found (the site's form and the embed; the API leaves it out). */
   formCheck?: HoldReason | null;
+  /**
+   * The proof-of-work field of the site's form and the embed, checked when the challenge is on
+   * for the petition (the API leaves it out: its keys are the control there).
+   */
+  challenge?: { solution: unknown };
   /** The block and allow lists' word on the signer's network, asked with the raw address (never kept). */
   network?: Verdict;
   /**
@@ -69,8 +75,11 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
   const instant = campaign.signature_policy === "instant";
   // Over the per-address limit: the usual answer, with a code that leads nowhere, and nothing written.
   if (await request.overLimit?.(s.emailCanonical)) return { kind: "signed", referralCode: newReferralCode() };
-  // Held back quietly (a bot's form, a blocked domain or network): stored, never counted.
-  const held = heldBecause(request, (await deps.abuse.rules()).emailDomain(s.emailCanonical));
+  // Held back quietly (a bot's form, an unsolved challenge, a blocked domain or network): stored, never counted.
+  const formCheck =
+    request.formCheck ??
+    (request.challenge ? await challengeHold(deps, campaign.id, request.challenge.solution) : null);
+  const held = heldBecause({ ...request, formCheck }, (await deps.abuse.rules()).emailDomain(s.emailCanonical));
   if (held) return signHeld(deps, request, campaign, s, held);
 
   // All or nothing per signature; signatures arriving together share a commit.

@@ -1,5 +1,5 @@
 import type { MessageKey } from "../i18n/i18n.ts";
-import { EMAIL_MESSAGES, LIMITS, nameProblem } from "../petitions/signature-input.ts";
+import { EMAIL_MESSAGES, nameProblem } from "../petitions/signature-input.ts";
 import { canonicalEmail, checkEmail } from "../supporters/email.ts";
 
 /** The limits of the story form's fields, shown as maxlength and checked here. */
@@ -141,5 +141,3 @@ export function validateStory(
     },
   };
 }
-
-export { LIMITS as PERSON_LIMITS };

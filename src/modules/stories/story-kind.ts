@@ -1,8 +1,7 @@
 import type { Db } from "../../db/index.ts";
 import { imageUrl } from "../campaigns/image-names.ts";
-import { localisedPath } from "../i18n/locales.ts";
-import { submitForModeration } from "../moderation/moderation.repo.ts";
-import type { ModerationKind, Submission } from "../moderation/moderation-kinds.ts";
+import { itemsOfKind, recordKind, recordStatusAfter, submitRecord } from "../moderation/kind-parts.ts";
+import type { Submission } from "../moderation/moderation-kinds.ts";
 
 /**
  * Stories supporters send: waiting until a moderator approves them, then published. The
@@ -12,23 +11,13 @@ export const STORY_KIND = "story";
 
 /** Queues a sent story; call it in the transaction that stores it. */
 export async function queueStoryForModeration(db: Db, s: { storyId: number; supporterId: number; locale: string }) {
-  await submitForModeration(db, {
-    kind: STORY_KIND,
-    subjectId: s.storyId,
-    scopeId: null,
-    supporterId: s.supporterId,
-    locale: s.locale,
-  });
+  await submitRecord(db, STORY_KIND, { subjectId: s.storyId, supporterId: s.supporterId, locale: s.locale });
 }
 
 function storyRows(db: Db) {
-  return db
-    .selectFrom("moderation_items as m")
+  return itemsOfKind(db, STORY_KIND)
     .innerJoin("stories as s", "s.id", "m.subject_id")
     .select([
-      "m.id",
-      "m.locale",
-      "m.submitted_at",
       "s.title",
       "s.body",
       "s.author_name",
@@ -37,8 +26,7 @@ function storyRows(db: Db) {
       "s.image_key",
       "s.image_alt",
       "s.image_widths",
-    ])
-    .where("m.kind", "=", STORY_KIND);
+    ]);
 }
 
 function photoUrl(key: string, widths: string | null): string {
@@ -63,34 +51,17 @@ function asSubmission(row: StoryRow): Submission {
   };
 }
 
-export const storyKind: ModerationKind = {
+export const storyKind = recordKind({
   name: STORY_KIND,
   label: "moderation.kind.story",
-  async countWaiting(db) {
-    const row = await storyRows(db)
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("m.status", "=", "waiting")
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  },
-  async listWaiting(db, limit) {
-    const rows = await storyRows(db)
-      .where("m.status", "=", "waiting")
-      .orderBy("m.submitted_at")
-      .orderBy("m.id")
-      .limit(limit)
-      .execute();
-    return rows.map(asSubmission);
-  },
-  async show(db, itemIds) {
-    if (itemIds.length === 0) return new Map();
-    const rows = await storyRows(db).where("m.id", "in", itemIds).execute();
-    return new Map(rows.map((r) => [r.id, asSubmission(r)]));
-  },
+  table: "stories",
+  titleColumn: "title",
+  listPath: "/stories",
+  rows: storyRows,
+  asSubmission,
   async onDecision(db, item, status) {
     const at = new Date().toISOString();
-    const next = status === "approved" ? "published" : status === "rejected" ? "rejected" : "waiting";
+    const next = recordStatusAfter(status);
     await db
       .updateTable("stories")
       .set({ status: next, published_at: next === "published" ? at : null, updated_at: at })
@@ -104,28 +75,4 @@ export const storyKind: ModerationKind = {
     rejectedBody: "mail.moderation.story.rejectedBody",
     button: "mail.moderation.story.button",
   },
-  async mailValues(db, item, locale) {
-    const row = await db
-      .selectFrom("stories")
-      .select(["title", "slug"])
-      .where("id", "=", item.subject_id)
-      .executeTakeFirst();
-    if (!row) return null;
-    const path = item.status === "approved" ? `/stories/${row.slug}` : "/stories";
-    return { values: { title: row.title }, path: localisedPath(locale, path) };
-  },
-  async forgetOrphans(db) {
-    const result = await db
-      .deleteFrom("moderation_items")
-      .where("kind", "=", STORY_KIND)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb.selectFrom("stories").select("stories.id").whereRef("stories.id", "=", "moderation_items.subject_id"),
-          ),
-        ),
-      )
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
-  },
-};
+});

@@ -22,7 +22,7 @@ const AREA_OF: [pattern: RegExp, area: AdminArea][] = [
   [/^\/admin\/moderation(\/|$)/, "moderation"],
   [/^\/admin\/events(\/|$)/, "events"],
   [/^\/admin\/groups(\/|$)/, "groups"],
-  [/^\/admin\/(take-action|learn)(\/|$)/, "content"],
+  [/^\/admin\/(take-action|learn|pages|figures|home-page)(\/|$)/, "content"],
   [/^\/admin\/signing(\/|$)/, "signing"],
   [/^\/admin\/abuse(\/|$)/, "abuse"],
   [/^\/admin\/staff(\/|$)/, "staff"],

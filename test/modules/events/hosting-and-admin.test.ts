@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyRetention } from "../../../src/modules/community/retention.ts";
 import { eraseSupporter, exportSupporterData } from "../../../src/modules/community/your-data.service.ts";
-import { queueEventReminders } from "../../../src/modules/events/reminders.ts";
 import { buildTestApp, postForm, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import { auditOf, type Cookies, get, makeStaff, post, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
@@ -25,7 +24,7 @@ const host = (fields: Record<string, string> = {}) => ({
   ...fields,
 });
 
-describeEachDatabase("hosting events, the events admin, reminders and privacy", (db) => {
+describeEachDatabase("hosting events, the events admin and privacy", (db) => {
   let t: TestApp;
   const staff = new Map<string, Cookies>();
   beforeAll(async () => {
@@ -248,34 +247,6 @@ describeEachDatabase("hosting events, the events admin, reminders and privacy", 
         .executeTakeFirst();
       expect(row).toEqual({ capacity: 3, sequence: 0 });
       expect(await auditOf(t, "event.change", e.id)).toHaveLength(0);
-    });
-  });
-
-  describe("the reminder the day before", () => {
-    it("queues one reminder per attendee who asked for it, however often the job runs", async () => {
-      const e = await addEvent(t.deps.db, { startsAt: new Date(Date.now() + 20 * 3600e3).toISOString() });
-      const asked = await rsvpAndConfirm(t, e.slug, { reminders: "yes" });
-      const didNot = await rsvpAndConfirm(t, e.slug);
-      const before = (await mailTo(t.deps.db, asked.email)).length;
-      await queueEventReminders(t.deps);
-      await queueEventReminders(t.deps);
-      await runJobs(t.deps);
-      await queueEventReminders(t.deps);
-      await runJobs(t.deps);
-      const mails = await mailTo(t.deps.db, asked.email);
-      expect(mails.length).toBe(before + 1);
-      expect(mails.at(-1)?.subject).toBe("Tomorrow: “Welcome dinner”");
-      expect(mails.at(-1)?.text).toContain(SECRET_ADDRESS);
-      expect((await mailTo(t.deps.db, didNot.email)).map((m) => m.subject)).not.toContain("Tomorrow: “Welcome dinner”");
-    });
-
-    it("sends no reminder for an event more than a day away", async () => {
-      const e = await addEvent(t.deps.db, { startsAt: new Date(Date.now() + 30 * 3600e3).toISOString() });
-      const asked = await rsvpAndConfirm(t, e.slug, { reminders: "yes" });
-      const before = (await mailTo(t.deps.db, asked.email)).length;
-      await queueEventReminders(t.deps);
-      await runJobs(t.deps);
-      expect((await mailTo(t.deps.db, asked.email)).length).toBe(before);
     });
   });
 

@@ -1,11 +1,12 @@
 import type { HoldReason } from "../../../db/tables.ts";
 import { usePage } from "../../../views/context.ts";
-import { Form } from "../../../views/Form.tsx";
+import { AdminTable, RowAction } from "../../admin/views/AdminParts.tsx";
 
 const REASON_LABEL = {
   blocked: "admin.held.reason.blocked",
   honeypot: "admin.held.reason.honeypot",
   "too-fast": "admin.held.reason.tooFast",
+  challenge: "admin.held.reason.challenge",
 } as const;
 
 /**
@@ -25,36 +26,26 @@ export function HeldSection({
     <section aria-labelledby="abuse-held">
       <h2 id="abuse-held">{t("admin.held.heading")}</h2>
       <p>{t("admin.held.intro")}</p>
-      {held.length === 0 ? (
-        <p>{t("admin.held.none")}</p>
-      ) : (
-        <table class="admin-table">
-          <caption>{t("admin.held.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.held.reason")}</th>
-              <th scope="col">{t("admin.held.count")}</th>
-              <th scope="col">{t("admin.abuse.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {held.map((h) => (
-              <tr key={h.reason}>
-                <th scope="row">{t(REASON_LABEL[h.reason])}</th>
-                <td>{i18n.formatNumber(h.count)}</td>
-                <td>
-                  <Form action={`/admin/campaigns/${campaignId}/abuse/release`} class="inline-form">
-                    <input type="hidden" name="reason" value={h.reason} />
-                    <button type="submit" class="button button--secondary">
-                      {t("admin.held.release", { count: h.count, reason: t(REASON_LABEL[h.reason]) })}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        rows={held}
+        none={t("admin.held.none")}
+        caption={t("admin.held.caption")}
+        headings={[t("admin.held.reason"), t("admin.held.count"), t("admin.abuse.action")]}
+      >
+        {(h) => (
+          <tr key={h.reason}>
+            <th scope="row">{t(REASON_LABEL[h.reason])}</th>
+            <td>{i18n.formatNumber(h.count)}</td>
+            <td>
+              <RowAction
+                action={`/admin/campaigns/${campaignId}/abuse/release`}
+                hidden={{ reason: h.reason }}
+                label={t("admin.held.release", { count: h.count, reason: t(REASON_LABEL[h.reason]) })}
+              />
+            </td>
+          </tr>
+        )}
+      </AdminTable>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
+import { AdminTable, Notice, RowAction } from "../../admin/views/AdminParts.tsx";
 import { NOTE_MAX, type RuleForm } from "../abuse-admin.service.ts";
 import type { listRulesForAdmin } from "../rules.repo.ts";
 
@@ -30,54 +31,44 @@ export function RulesPage({
   return (
     <AdminFrame staff={staff}>
       <h1>{t("admin.rules.heading")}</h1>
-      {outcome ? (
-        <p class="notice" role="status">
-          {t(outcome === "added" ? "admin.rules.added" : "admin.rules.removed")}
-        </p>
-      ) : null}
+      <Notice>{outcome ? t(outcome === "added" ? "admin.rules.added" : "admin.rules.removed") : null}</Notice>
       <p>{t("admin.rules.intro")}</p>
       <section aria-labelledby="rules-list">
         <h2 id="rules-list">{t("admin.rules.listHeading")}</h2>
-        {rules.length === 0 ? (
-          <p>{t("admin.rules.none")}</p>
-        ) : (
-          <table class="admin-table">
-            <caption>{t("admin.rules.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.rules.value")}</th>
-                <th scope="col">{t("admin.rules.kind")}</th>
-                <th scope="col">{t("admin.rules.action")}</th>
-                <th scope="col">{t("admin.rules.note")}</th>
-                <th scope="col">{t("admin.audit.who")}</th>
-                <th scope="col">{t("admin.abuse.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rules.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <code dir="ltr">{r.value}</code>
-                  </th>
-                  <td>{t(KIND_LABEL[r.kind])}</td>
-                  <td>{t(ACTION_LABEL[r.action])}</td>
-                  <td dir="auto">{r.note}</td>
-                  <td>
-                    {r.created_by_name ?? "—"},{" "}
-                    <time dateTime={r.created_at}>{i18n.formatDate(r.created_at, { dateStyle: "medium" })}</time>
-                  </td>
-                  <td>
-                    <Form action={`/admin/abuse/rules/${r.id}/delete`} class="inline-form">
-                      <button type="submit" class="button button--secondary">
-                        {t("admin.rules.remove", { value: r.value })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <AdminTable
+          rows={rules}
+          none={t("admin.rules.none")}
+          caption={t("admin.rules.caption")}
+          headings={[
+            t("admin.rules.value"),
+            t("admin.rules.kind"),
+            t("admin.rules.action"),
+            t("admin.rules.note"),
+            t("admin.audit.who"),
+            t("admin.abuse.action"),
+          ]}
+        >
+          {(r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <code dir="ltr">{r.value}</code>
+              </th>
+              <td>{t(KIND_LABEL[r.kind])}</td>
+              <td>{t(ACTION_LABEL[r.action])}</td>
+              <td dir="auto">{r.note}</td>
+              <td>
+                {r.created_by_name ?? "—"},{" "}
+                <time dateTime={r.created_at}>{i18n.formatDate(r.created_at, { dateStyle: "medium" })}</time>
+              </td>
+              <td>
+                <RowAction
+                  action={`/admin/abuse/rules/${r.id}/delete`}
+                  label={t("admin.rules.remove", { value: r.value })}
+                />
+              </td>
+            </tr>
+          )}
+        </AdminTable>
       </section>
       <section aria-labelledby="rules-add">
         <h2 id="rules-add">{t("admin.rules.addHeading")}</h2>

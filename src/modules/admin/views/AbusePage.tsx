@@ -1,10 +1,11 @@
 import { usePage } from "../../../views/context.ts";
-import { Form } from "../../../views/Form.tsx";
+import { ChallengeSection } from "../../abuse/views/ChallengeSection.tsx";
 import { HeldSection } from "../../abuse/views/HeldSection.tsx";
 import { NETWORK_SHOWN } from "../../petitions/invalidation.repo.ts";
 import type { AbuseView } from "../petition-watch.service.ts";
 import type { StaffViewer } from "../staff-area.ts";
 import { AdminFrame } from "./AdminPages.tsx";
+import { AdminTable, Notice, RowAction } from "./AdminParts.tsx";
 import { WatchHeader } from "./PetitionDashboardPage.tsx";
 
 /** A network hash is shown only by its start: enough to tell networks apart, never an address. */
@@ -25,15 +26,15 @@ export function AbusePage({ view, staff, outcome }: { view: AbuseView; staff: St
           heading={t("admin.abuse.heading", { title: campaign.title })}
           current="abuse"
         />
-        {outcome ? (
-          <p class="notice" role="status">
-            {"invalidated" in outcome
+        <Notice>
+          {outcome === null
+            ? null
+            : "invalidated" in outcome
               ? t("admin.abuse.invalidatedCount", { count: outcome.invalidated })
               : "released" in outcome
                 ? t("admin.held.releasedCount", { count: outcome.released })
                 : t("admin.abuse.restoredCount", { count: outcome.restored })}
-          </p>
-        ) : null}
+        </Notice>
         {view.burst.burst ? (
           <p class="notice notice--warning" role="status">
             {t("admin.burst.notice", {
@@ -44,6 +45,7 @@ export function AbusePage({ view, staff, outcome }: { view: AbuseView; staff: St
           </p>
         ) : null}
         <p>{t("admin.abuse.intro", { time: i18n.formatDate(view.since, { timeStyle: "short" }) })}</p>
+        <ChallengeSection campaignId={campaign.id} state={view.challenge} />
         <BusiestTable
           id="abuse-networks"
           heading={t("admin.abuse.networks")}
@@ -63,54 +65,48 @@ export function AbusePage({ view, staff, outcome }: { view: AbuseView; staff: St
         <HeldSection campaignId={campaign.id} held={view.held} />
         <section aria-labelledby="abuse-batches">
           <h2 id="abuse-batches">{t("admin.abuse.batches")}</h2>
-          {view.batches.length === 0 ? (
-            <p>{t("admin.abuse.noBatches")}</p>
-          ) : (
-            <table class="admin-table">
-              <caption>{t("admin.abuse.batchesCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.audit.when")}</th>
-                  <th scope="col">{t("admin.abuse.what")}</th>
-                  <th scope="col">{t("admin.watch.invalidated")}</th>
-                  <th scope="col">{t("admin.audit.who")}</th>
-                  <th scope="col">{t("admin.abuse.restore")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.batches.map((b) => (
-                  <tr key={b.id}>
-                    <td>
-                      <time dateTime={b.created_at}>
-                        {i18n.formatDate(b.created_at, { dateStyle: "medium", timeStyle: "short" })}
-                      </time>
-                    </td>
-                    <td>
-                      {t(b.kind === "network" ? "admin.abuse.network" : "admin.abuse.domain")}:{" "}
-                      <code dir="ltr">{b.kind === "network" ? shortHash(b.value) : b.value}</code>
-                    </td>
-                    <td>{i18n.formatNumber(b.signatures)}</td>
-                    <td>{b.created_by_name ?? "—"}</td>
-                    <td>
-                      {b.restored_at ? (
-                        t("admin.abuse.restoredOn", {
-                          date: i18n.formatDate(b.restored_at, { dateStyle: "medium", timeStyle: "short" }),
-                          name: b.restored_by_name ?? "—",
-                        })
-                      ) : (
-                        <Form action={`/admin/campaigns/${campaign.id}/abuse/restore`} class="inline-form">
-                          <input type="hidden" name="batch" value={String(b.id)} />
-                          <button type="submit" class="button button--secondary">
-                            {t("admin.abuse.restoreButton", { count: b.signatures })}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <AdminTable
+            rows={view.batches}
+            none={t("admin.abuse.noBatches")}
+            caption={t("admin.abuse.batchesCaption")}
+            headings={[
+              t("admin.audit.when"),
+              t("admin.abuse.what"),
+              t("admin.watch.invalidated"),
+              t("admin.audit.who"),
+              t("admin.abuse.restore"),
+            ]}
+          >
+            {(b) => (
+              <tr key={b.id}>
+                <td>
+                  <time dateTime={b.created_at}>
+                    {i18n.formatDate(b.created_at, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
+                </td>
+                <td>
+                  {t(b.kind === "network" ? "admin.abuse.network" : "admin.abuse.domain")}:{" "}
+                  <code dir="ltr">{b.kind === "network" ? shortHash(b.value) : b.value}</code>
+                </td>
+                <td>{i18n.formatNumber(b.signatures)}</td>
+                <td>{b.created_by_name ?? "—"}</td>
+                <td>
+                  {b.restored_at ? (
+                    t("admin.abuse.restoredOn", {
+                      date: i18n.formatDate(b.restored_at, { dateStyle: "medium", timeStyle: "short" }),
+                      name: b.restored_by_name ?? "—",
+                    })
+                  ) : (
+                    <RowAction
+                      action={`/admin/campaigns/${campaign.id}/abuse/restore`}
+                      hidden={{ batch: String(b.id) }}
+                      label={t("admin.abuse.restoreButton", { count: b.signatures })}
+                    />
+                  )}
+                </td>
+              </tr>
+            )}
+          </AdminTable>
         </section>
       </div>
     </AdminFrame>
@@ -137,49 +133,37 @@ function BusiestTable({
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
-      {busiest.rows.length === 0 ? (
-        <p>{t("admin.abuse.quiet")}</p>
-      ) : (
-        <table class="admin-table">
-          <caption>{t("admin.abuse.caption", { total: busiest.total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{keyHeading}</th>
-              <th scope="col">{t("admin.watch.received")}</th>
-              <th scope="col">{t("admin.abuse.share")}</th>
-              <th scope="col">{t("admin.abuse.action")}</th>
+      <AdminTable
+        rows={busiest.rows}
+        none={t("admin.abuse.quiet")}
+        caption={t("admin.abuse.caption", { total: busiest.total })}
+        headings={[keyHeading, t("admin.watch.received"), t("admin.abuse.share"), t("admin.abuse.action")]}
+      >
+        {(r) => {
+          const shown = kind === "network" ? shortHash(r.key) : r.key;
+          return (
+            <tr key={r.key}>
+              <th scope="row">
+                <code dir="ltr">{shown}</code>
+              </th>
+              <td>{i18n.formatNumber(r.count)}</td>
+              <td>
+                {i18n.formatNumber(busiest.total === 0 ? 0 : r.count / busiest.total, {
+                  style: "percent",
+                  maximumFractionDigits: 1,
+                })}
+              </td>
+              <td>
+                <RowAction
+                  action={`/admin/campaigns/${campaignId}/abuse/invalidate`}
+                  hidden={{ kind, value: r.key }}
+                  label={t("admin.abuse.invalidate", { count: r.count, source: shown })}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {busiest.rows.map((r) => {
-              const shown = kind === "network" ? shortHash(r.key) : r.key;
-              return (
-                <tr key={r.key}>
-                  <th scope="row">
-                    <code dir="ltr">{shown}</code>
-                  </th>
-                  <td>{i18n.formatNumber(r.count)}</td>
-                  <td>
-                    {i18n.formatNumber(busiest.total === 0 ? 0 : r.count / busiest.total, {
-                      style: "percent",
-                      maximumFractionDigits: 1,
-                    })}
-                  </td>
-                  <td>
-                    <Form action={`/admin/campaigns/${campaignId}/abuse/invalidate`} class="inline-form">
-                      <input type="hidden" name="kind" value={kind} />
-                      <input type="hidden" name="value" value={r.key} />
-                      <button type="submit" class="button button--secondary">
-                        {t("admin.abuse.invalidate", { count: r.count, source: shown })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+          );
+        }}
+      </AdminTable>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
+import { AdminTable, CheckboxFieldset, RowAction } from "../../admin/views/AdminParts.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
 import type { ApiKeyRow } from "../api-keys.repo.ts";
 import { API_SCOPES, scopesOf } from "../api-keys.ts";
@@ -59,79 +60,66 @@ export function ApiKeysPage({
       {created ? (
         <ShownOnce id="new-api-key" label={t("admin.api.newKey", { name: created.name })} value={created.key} />
       ) : null}
-      {keys.length === 0 ? (
-        <p>{t("admin.api.none")}</p>
-      ) : (
-        <table class="admin-table">
-          <caption>{t("admin.api.keys")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.api.name")}</th>
-              <th scope="col">{t("admin.api.prefix")}</th>
-              <th scope="col">{t("admin.api.scopes")}</th>
-              <th scope="col">{t("admin.api.expires")}</th>
-              <th scope="col">{t("admin.api.lastUsed")}</th>
-              <th scope="col">{t("admin.api.state")}</th>
+      <AdminTable
+        rows={keys}
+        none={t("admin.api.none")}
+        caption={t("admin.api.keys")}
+        headings={[
+          t("admin.api.name"),
+          t("admin.api.prefix"),
+          t("admin.api.scopes"),
+          t("admin.api.expires"),
+          t("admin.api.lastUsed"),
+          t("admin.api.state"),
+        ]}
+      >
+        {(k) => {
+          const usable = !k.revoked_at && !(k.expires_at && k.expires_at <= now);
+          return (
+            <tr key={k.id}>
+              <th scope="row" id={`key-${k.id}`}>
+                <bdi>{k.name}</bdi>
+              </th>
+              <td dir="ltr">
+                <code>{k.prefix}…</code>
+              </td>
+              <td>{scopesOf(k.scopes).join(", ")}</td>
+              <td>{when(k.expires_at)}</td>
+              <td>{when(k.last_used_at)}</td>
+              <td>
+                {k.revoked_at ? (
+                  t("admin.api.revoked")
+                ) : usable ? (
+                  <RowAction
+                    action={path(`/admin/api/keys/${k.id}/revoke`)}
+                    label={t("admin.api.revoke")}
+                    describedBy={`key-${k.id}`}
+                    inline={false}
+                  />
+                ) : (
+                  t("admin.api.expired")
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => {
-              const usable = !k.revoked_at && !(k.expires_at && k.expires_at <= now);
-              return (
-                <tr key={k.id}>
-                  <th scope="row" id={`key-${k.id}`}>
-                    <bdi>{k.name}</bdi>
-                  </th>
-                  <td dir="ltr">
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>{scopesOf(k.scopes).join(", ")}</td>
-                  <td>{when(k.expires_at)}</td>
-                  <td>{when(k.last_used_at)}</td>
-                  <td>
-                    {k.revoked_at ? (
-                      t("admin.api.revoked")
-                    ) : usable ? (
-                      <Form action={path(`/admin/api/keys/${k.id}/revoke`)}>
-                        <button type="submit" class="button button--secondary" aria-describedby={`key-${k.id}`}>
-                          {t("admin.api.revoke")}
-                        </button>
-                      </Form>
-                    ) : (
-                      t("admin.api.expired")
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+          );
+        }}
+      </AdminTable>
       <h2>{t("admin.api.create")}</h2>
       <Form action={path("/admin/api/keys")}>
         <Field name="name" label={t("admin.api.name")} hint={t("admin.api.nameHint")} error={error("name")}>
           {(a) => <input {...a} type="text" autocomplete="off" dir="auto" value={values.name} maxLength={100} />}
         </Field>
-        <fieldset class={error("scopes") ? "field field--error" : "field"}>
-          <legend>{t("admin.api.scopes")}</legend>
-          {error("scopes") ? (
-            <p class="field__error">{t("form.errorPrefix", { message: error("scopes") ?? "" })}</p>
-          ) : null}
-          {API_SCOPES.map((scope, i) => (
-            <div class="checkbox" key={scope}>
-              <input
-                type="checkbox"
-                id={i === 0 ? "field-scopes" : `scope-${scope}`}
-                name="scopes"
-                value={scope}
-                checked={values.scopes.includes(scope)}
-              />
-              <label for={i === 0 ? "field-scopes" : `scope-${scope}`}>
-                {t(scope === "read" ? "admin.api.scope.read" : "admin.api.scope.write")}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckboxFieldset
+          name="scopes"
+          legend={t("admin.api.scopes")}
+          error={error("scopes")}
+          idPrefix="scope"
+          choices={API_SCOPES.map((scope) => ({
+            value: scope,
+            label: t(scope === "read" ? "admin.api.scope.read" : "admin.api.scope.write"),
+          }))}
+          checked={values.scopes}
+        />
         <Field
           name="expires"
           label={t("admin.api.expiresLabel")}

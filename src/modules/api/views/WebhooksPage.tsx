@@ -3,6 +3,7 @@ import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
+import { AdminTable, CheckboxFieldset, Notice, RowAction } from "../../admin/views/AdminParts.tsx";
 import type { MessageKey } from "../../i18n/i18n.ts";
 import { localisedPath } from "../../i18n/locales.ts";
 import { WEBHOOK_EVENT_TYPES } from "../webhook-events.ts";
@@ -53,11 +54,7 @@ export function WebhooksPage({
         <a href="/api/v1/docs">{t("admin.api.reference")}</a> ·{" "}
         <a href={path("/admin/api")}>{t("admin.api.heading")}</a>
       </p>
-      {replayed ? (
-        <p class="notice" role="status">
-          {t("admin.webhooks.replayed")}
-        </p>
-      ) : null}
+      <Notice>{replayed ? t("admin.webhooks.replayed") : null}</Notice>
       {created ? (
         <ShownOnce
           id="new-webhook-secret"
@@ -66,45 +63,41 @@ export function WebhooksPage({
         />
       ) : null}
       <h2>{t("admin.webhooks.endpoints")}</h2>
-      {endpoints.length === 0 ? (
-        <p>{t("admin.webhooks.none")}</p>
-      ) : (
-        <table class="admin-table">
-          <caption>{t("admin.webhooks.endpoints")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.webhooks.url")}</th>
-              <th scope="col">{t("admin.webhooks.description")}</th>
-              <th scope="col">{t("admin.webhooks.events")}</th>
-              <th scope="col">{t("admin.api.state")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {endpoints.map((e) => (
-              <tr key={e.id}>
-                <th scope="row" dir="ltr" id={`endpoint-${e.id}`}>
-                  <code>{e.url}</code>
-                </th>
-                <td>
-                  <bdi>{e.description || "—"}</bdi>
-                </td>
-                <td dir="ltr">{e.events.split(" ").join(", ")}</td>
-                <td>
-                  {e.disabled_at ? (
-                    t("admin.webhooks.disabled")
-                  ) : (
-                    <Form action={path(`/admin/api/webhooks/${e.id}/disable`)}>
-                      <button type="submit" class="button button--secondary" aria-describedby={`endpoint-${e.id}`}>
-                        {t("admin.webhooks.disable")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        rows={endpoints}
+        none={t("admin.webhooks.none")}
+        caption={t("admin.webhooks.endpoints")}
+        headings={[
+          t("admin.webhooks.url"),
+          t("admin.webhooks.description"),
+          t("admin.webhooks.events"),
+          t("admin.api.state"),
+        ]}
+      >
+        {(e) => (
+          <tr key={e.id}>
+            <th scope="row" dir="ltr" id={`endpoint-${e.id}`}>
+              <code>{e.url}</code>
+            </th>
+            <td>
+              <bdi>{e.description || "—"}</bdi>
+            </td>
+            <td dir="ltr">{e.events.split(" ").join(", ")}</td>
+            <td>
+              {e.disabled_at ? (
+                t("admin.webhooks.disabled")
+              ) : (
+                <RowAction
+                  action={path(`/admin/api/webhooks/${e.id}/disable`)}
+                  label={t("admin.webhooks.disable")}
+                  describedBy={`endpoint-${e.id}`}
+                  inline={false}
+                />
+              )}
+            </td>
+          </tr>
+        )}
+      </AdminTable>
 
       <h2>{t("admin.webhooks.create")}</h2>
       <Form action={path("/admin/api/webhooks")}>
@@ -114,84 +107,68 @@ export function WebhooksPage({
         <Field name="description" label={t("admin.webhooks.description")} error={error("description")}>
           {(a) => <input {...a} type="text" autocomplete="off" dir="auto" value={values.description} maxLength={200} />}
         </Field>
-        <fieldset class={error("events") ? "field field--error" : "field"}>
-          <legend>{t("admin.webhooks.events")}</legend>
-          {error("events") ? (
-            <p class="field__error">{t("form.errorPrefix", { message: error("events") ?? "" })}</p>
-          ) : null}
-          {WEBHOOK_EVENT_TYPES.map((type, i) => (
-            <div class="checkbox" key={type}>
-              <input
-                type="checkbox"
-                id={i === 0 ? "field-events" : `event-${type}`}
-                name="events"
-                value={type}
-                checked={values.events.includes(type)}
-              />
-              <label for={i === 0 ? "field-events" : `event-${type}`} dir="ltr">
-                {type}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckboxFieldset
+          name="events"
+          legend={t("admin.webhooks.events")}
+          error={error("events")}
+          idPrefix="event"
+          choices={WEBHOOK_EVENT_TYPES.map((type) => ({ value: type, label: type, dir: "ltr" as const }))}
+          checked={values.events}
+        />
         <button type="submit" class="button">
           {t("admin.webhooks.createSubmit")}
         </button>
       </Form>
 
       <h2>{t("admin.webhooks.log")}</h2>
-      {deliveries.length === 0 ? (
-        <p>{t("admin.webhooks.noDeliveries")}</p>
-      ) : (
-        <table class="admin-table">
-          <caption>{t("admin.webhooks.logCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.webhooks.event")}</th>
-              <th scope="col">{t("admin.webhooks.url")}</th>
-              <th scope="col">{t("admin.api.state")}</th>
-              <th scope="col">{t("admin.webhooks.attempts")}</th>
-              <th scope="col">{t("admin.webhooks.response")}</th>
-              <th scope="col">{t("admin.webhooks.when")}</th>
-              <th scope="col">{t("admin.webhooks.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id} class="webhook-delivery">
-                <th scope="row" dir="ltr" id={`delivery-${d.id}`}>
-                  <code>{d.type}</code> <code>{d.message_id}</code>
-                </th>
-                <td dir="ltr">
-                  <code>{d.url}</code>
-                </td>
-                <td>{t(STATE_LABEL[d.state])}</td>
-                <td>{i18n.formatNumber(d.attempts)}</td>
-                <td dir="ltr">
-                  <code>{d.response_status ?? d.last_error ?? "—"}</code>
-                  {d.response_body ? <pre class="webhook-body">{d.response_body.slice(0, 200)}</pre> : null}
-                </td>
-                <td>
-                  <time dateTime={d.updated_at}>
-                    {i18n.formatDate(d.updated_at, { dateStyle: "medium", timeStyle: "medium" })}
-                  </time>
-                </td>
-                <td>
-                  {d.state === "delivered" || d.state === "failed" ? (
-                    <Form action={path(`/admin/api/deliveries/${d.id}/replay`)}>
-                      <button type="submit" class="button button--secondary" aria-describedby={`delivery-${d.id}`}>
-                        {t("admin.webhooks.replay")}
-                      </button>
-                    </Form>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        rows={deliveries}
+        none={t("admin.webhooks.noDeliveries")}
+        caption={t("admin.webhooks.logCaption")}
+        headings={[
+          t("admin.webhooks.event"),
+          t("admin.webhooks.url"),
+          t("admin.api.state"),
+          t("admin.webhooks.attempts"),
+          t("admin.webhooks.response"),
+          t("admin.webhooks.when"),
+          t("admin.webhooks.action"),
+        ]}
+      >
+        {(d) => (
+          <tr key={d.id} class="webhook-delivery">
+            <th scope="row" dir="ltr" id={`delivery-${d.id}`}>
+              <code>{d.type}</code> <code>{d.message_id}</code>
+            </th>
+            <td dir="ltr">
+              <code>{d.url}</code>
+            </td>
+            <td>{t(STATE_LABEL[d.state])}</td>
+            <td>{i18n.formatNumber(d.attempts)}</td>
+            <td dir="ltr">
+              <code>{d.response_status ?? d.last_error ?? "—"}</code>
+              {d.response_body ? <pre class="webhook-body">{d.response_body.slice(0, 200)}</pre> : null}
+            </td>
+            <td>
+              <time dateTime={d.updated_at}>
+                {i18n.formatDate(d.updated_at, { dateStyle: "medium", timeStyle: "medium" })}
+              </time>
+            </td>
+            <td>
+              {d.state === "delivered" || d.state === "failed" ? (
+                <RowAction
+                  action={path(`/admin/api/deliveries/${d.id}/replay`)}
+                  label={t("admin.webhooks.replay")}
+                  describedBy={`delivery-${d.id}`}
+                  inline={false}
+                />
+              ) : (
+                "—"
+              )}
+            </td>
+          </tr>
+        )}
+      </AdminTable>
     </AdminFrame>
   );
 }

@@ -32,7 +32,8 @@ export interface CampaignPageProps {
   stats: PetitionStats;
   /** The newest approved comments ("Why people signed") and how many there are. */
   comments: CommentsPreview;
-  form: { values: SignatureForm; errors: FieldError[]; source: Record<string, string> };
+  /** `challenge`: the proof-of-work challenge, while it is on for the petition. */
+  form: { values: SignatureForm; errors: FieldError[]; source: Record<string, string>; challenge?: string | null };
   /** The address of the embeddable petition, for the snippet partners copy. */
   embedUrl: string;
 }
@@ -116,6 +117,7 @@ export function CampaignPage({ campaign, stats, comments, form, embedUrl }: Camp
               errors={form.errors}
               postcodeRequired={campaign.postcode_required === 1}
               source={form.source}
+              challenge={form.challenge ?? null}
             />
           ) : (
             <p class="campaign__closed">{t(CLOSED_NOTICE[campaign.status])}</p>

@@ -15,3 +15,16 @@ export function ContentPage({ page }: { page: ContentPageView }) {
     </article>
   );
 }
+
+/** A content page's words at the top of a page that shows more (take-action, Learn), marked when not in the reader's language. */
+export function PageIntro({ page }: { page: ContentPageView }) {
+  const { i18n } = usePage();
+  return (
+    <div lang={page.locale === i18n.locale ? undefined : page.locale}>
+      <FallbackNote shownIn={page.locale} />
+      <h1>{page.title}</h1>
+      {page.summary ? <p class="lead">{page.summary}</p> : null}
+      <Markdown html={page.body} />
+    </div>
+  );
+}

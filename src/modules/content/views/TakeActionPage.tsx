@@ -1,9 +1,8 @@
 import { usePage } from "../../../views/context.ts";
-import { FallbackNote } from "../../../views/FallbackNote.tsx";
-import { Markdown } from "../../../views/Markdown.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
 import type { ContentPageView } from "../content.service.ts";
 import type { TakeActionItem } from "../take-action.repo.ts";
+import { PageIntro } from "./ContentPage.tsx";
 
 /** A link of an item: a path on this site in the reader's language, or an address elsewhere. */
 export function itemHref(locale: Parameters<typeof localisedPath>[0], link: string): string {
@@ -16,12 +15,7 @@ export function TakeActionPage({ intro, items }: { intro: ContentPageView; items
   const itemsLocale = items[0]?.locale;
   return (
     <div class="page take-action">
-      <div lang={intro.locale === i18n.locale ? undefined : intro.locale}>
-        <FallbackNote shownIn={intro.locale} />
-        <h1>{intro.title}</h1>
-        {intro.summary ? <p class="lead">{intro.summary}</p> : null}
-        <Markdown html={intro.body} />
-      </div>
+      <PageIntro page={intro} />
       {items.length > 0 ? (
         <ul class="action-list" lang={itemsLocale && itemsLocale !== i18n.locale ? itemsLocale : undefined}>
           {items.map((item) => (

@@ -1,14 +1,13 @@
 import { usePage } from "../../../views/context.ts";
-import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
+import { ErrorSummary, type FieldError, Form } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
-import { countriesByName } from "../../i18n/countries.ts";
 import { localisedPath } from "../../i18n/locales.ts";
 import { eventPlace, eventWhen } from "../event-format.ts";
-import { EVENT_LIMITS, type WhenWhereForm } from "../event-input.ts";
-import { TIME_ZONES } from "../event-times.ts";
+import type { WhenWhereForm } from "../event-input.ts";
 import type { PublicEvent } from "../events.repo.ts";
 import type { Attendee } from "../events-admin.service.ts";
+import { EventLocationFields, EventTimeFields, EventTownFields } from "./EventFields.tsx";
 
 function StatusText({ status }: { status: PublicEvent["status"] }) {
   const { i18n } = usePage();
@@ -70,57 +69,9 @@ function ChangeForm({ event, values, errors }: { event: PublicEvent; values: Whe
       <ErrorSummary errors={errors} />
       <Form action={localisedPath(i18n.locale, `/admin/events/${event.id}/change`)}>
         <input type="hidden" name="mode" value={values.mode} />
-        <Field name="start" label={t("events.new.start")} error={error("start")}>
-          {(a) => <input {...a} type="datetime-local" value={values.start} />}
-        </Field>
-        <Field name="end" label={t("events.new.end")} error={error("end")}>
-          {(a) => <input {...a} type="datetime-local" value={values.end} />}
-        </Field>
-        <Field name="timeZone" label={t("events.new.timeZone")} error={error("timeZone")}>
-          {(a) => (
-            <select {...a} name="time_zone" dir="ltr">
-              {TIME_ZONES.map((z) => (
-                <option key={z} value={z} selected={z === values.timeZone}>
-                  {z}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {values.mode === "online" ? null : (
-          <>
-            <Field name="town" label={t("events.new.town")} error={error("town")}>
-              {(a) => <input {...a} type="text" dir="auto" maxLength={EVENT_LIMITS.town} value={values.town} />}
-            </Field>
-            <Field name="country" label={t("sign.country.label")} error={error("country")}>
-              {(a) => (
-                <select {...a}>
-                  <option value="">{t("sign.country.choose")}</option>
-                  {countriesByName(i18n.locale, i18n.countryName).map((c) => (
-                    <option key={c.code} value={c.code} selected={c.code === values.country}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </>
-        )}
-        <Field name="location" label={t("events.new.location")} error={error("location")}>
-          {(a) => (
-            <textarea {...a} rows={3} dir="auto" maxLength={EVENT_LIMITS.location}>
-              {values.location}
-            </textarea>
-          )}
-        </Field>
-        <Field
-          name="capacity"
-          label={t("events.new.capacity")}
-          hint={t("events.new.capacityHint")}
-          error={error("capacity")}
-        >
-          {(a) => <input {...a} type="text" inputMode="numeric" dir="ltr" size={6} value={values.capacity} />}
-        </Field>
+        <EventTimeFields values={values} error={error} />
+        {values.mode === "online" ? null : <EventTownFields values={values} error={error} autofill={false} />}
+        <EventLocationFields values={values} error={error} />
         <button type="submit" class="button">
           {t("events.admin.changeButton")}
         </button>

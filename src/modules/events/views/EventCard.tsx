@@ -18,14 +18,15 @@ export function PlacesLeft({ event }: { event: PublicEvent }) {
 }
 
 /** One event in the list: title, when, where, who hosts it, places left. */
-export function EventCard({ event }: { event: PublicEvent }) {
+export function EventCard({ event, headingLevel = 2 }: { event: PublicEvent; headingLevel?: 2 | 3 }) {
   const { i18n } = usePage();
   const t = i18n.t;
+  const Heading = headingLevel === 3 ? "h3" : "h2";
   return (
     <li class="event-card">
-      <h2 class="event-card__title" dir="auto">
+      <Heading class="event-card__title" dir="auto">
         <a href={localisedPath(i18n.locale, `/events/${event.slug}`)}>{event.title}</a>
-      </h2>
+      </Heading>
       <dl class="event-facts">
         <dt>{t("events.when")}</dt>
         <dd>{eventWhen(i18n, event)}</dd>

@@ -1,9 +1,9 @@
 import { usePage } from "../../../views/context.ts";
-import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
+import { ErrorSummary, type FieldError, Form } from "../../../views/Form.tsx";
 import { Markdown } from "../../../views/Markdown.tsx";
+import { EmailField, NameField } from "../../../views/PersonFields.tsx";
 import type { SafeHtml } from "../../content/markdown.ts";
 import { localisedPath } from "../../i18n/locales.ts";
-import { LIMITS } from "../../petitions/signature-input.ts";
 import { eventPlace, eventWhen } from "../event-format.ts";
 import type { RsvpForm } from "../event-input.ts";
 import type { PublicEvent } from "../events.repo.ts";
@@ -109,31 +109,8 @@ export function EventPage({
             {full ? <p>{t("events.rsvp.waitlistNote")}</p> : null}
             <ErrorSummary errors={errors} />
             <Form action={localisedPath(i18n.locale, `/events/${event.slug}/rsvp`)}>
-              <Field name="name" label={t("sign.name.label")} error={error("name")}>
-                {(a) => (
-                  <input {...a} type="text" autocomplete="name" maxLength={LIMITS.name} value={values.name} required />
-                )}
-              </Field>
-              <Field
-                name="email"
-                label={t("sign.email.label")}
-                hint={t("events.rsvp.emailHint")}
-                error={error("email")}
-              >
-                {(a) => (
-                  <input
-                    {...a}
-                    type="email"
-                    autocomplete="email"
-                    inputMode="email"
-                    spellcheck={false}
-                    dir="ltr"
-                    maxLength={LIMITS.email}
-                    value={values.email}
-                    required
-                  />
-                )}
-              </Field>
+              <NameField value={values.name} error={error("name")} required />
+              <EmailField value={values.email} error={error("email")} hint={t("events.rsvp.emailHint")} required />
               <div class="checkbox">
                 <input type="checkbox" id="field-reminders" name="reminders" value="yes" checked={values.reminders} />
                 <label for="field-reminders">{t("events.rsvp.reminders")}</label>

@@ -1,4 +1,5 @@
 import { usePage } from "../../../views/context.ts";
+import { CountryFilter, FilterSelect } from "../../../views/FilterSelect.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
 import type { EventFilters, PublicEvent } from "../events.repo.ts";
 import { EventCard } from "./EventCard.tsx";
@@ -18,8 +19,6 @@ export function EventsPage({
   const { i18n } = usePage();
   const t = i18n.t;
   const at = (path: string) => localisedPath(i18n.locale, path);
-  const named = countries.map((code) => ({ code, name: i18n.countryName(code) }));
-  named.sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
   return (
     <div class="page events">
       <h1>{t("events.heading")}</h1>
@@ -30,41 +29,27 @@ export function EventsPage({
         </a>
       </p>
       <form method="get" action={at("/events")} class="events-filter" aria-label={t("events.filter.label")}>
-        <div class="field">
-          <label for="filter-country">{t("events.filter.country")}</label>
-          <select id="filter-country" name="country">
-            <option value="">{t("events.filter.anyCountry")}</option>
-            {named.map((c) => (
-              <option key={c.code} value={c.code} selected={c.code === filters.country}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-mode">{t("events.filter.mode")}</label>
-          <select id="filter-mode" name="mode">
-            <option value="">{t("events.filter.anyMode")}</option>
-            <option value="in-person" selected={filters.mode === "in-person"}>
-              {t("events.inPerson")}
-            </option>
-            <option value="online" selected={filters.mode === "online"}>
-              {t("events.online")}
-            </option>
-          </select>
-        </div>
+        <CountryFilter id="filter-country" countries={countries} selected={filters.country} />
+        <FilterSelect
+          id="filter-mode"
+          name="mode"
+          label={t("events.filter.mode")}
+          anyLabel={t("events.filter.anyMode")}
+          options={[
+            { value: "in-person", label: t("events.inPerson") },
+            { value: "online", label: t("events.online") },
+          ]}
+          selected={filters.mode}
+        />
         {groups.length > 0 ? (
-          <div class="field">
-            <label for="filter-group">{t("events.filter.group")}</label>
-            <select id="filter-group" name="group">
-              <option value="">{t("events.filter.anyGroup")}</option>
-              {groups.map((g) => (
-                <option key={g.slug} value={g.slug} selected={g.slug === filters.group}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="filter-group"
+            name="group"
+            label={t("events.filter.group")}
+            anyLabel={t("events.filter.anyGroup")}
+            options={groups.map((g) => ({ value: g.slug, label: g.name }))}
+            selected={filters.group ?? null}
+          />
         ) : null}
         <button type="submit" class="button">
           {t("events.filter.submit")}

@@ -1,11 +1,21 @@
 import { usePage } from "../../../views/context.ts";
-import { Form } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
+import { AdminTable, Notice, RowAction } from "../../admin/views/AdminParts.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
 import type { listGroupsForStaff } from "../groups.repo.ts";
 
 type StaffGroup = Awaited<ReturnType<typeof listGroupsForStaff>>[number];
+
+/** What the page says after a change, by the `done` the redirect names. */
+export const ADMIN_GROUP_NOTICES = {
+  unpublish: "groups.admin.unpublished",
+  republish: "groups.admin.republished",
+  edit: "groups.admin.edited",
+  organiser: "groups.admin.organiserSet",
+} as const;
+
+export type AdminGroupNotice = keyof typeof ADMIN_GROUP_NOTICES;
 
 export function AdminGroupsPage({
   staff,
@@ -14,7 +24,7 @@ export function AdminGroupsPage({
 }: {
   staff: StaffViewer;
   groups: StaffGroup[];
-  notice: "unpublish" | "republish" | null;
+  notice: AdminGroupNotice | null;
 }) {
   const { i18n } = usePage();
   const t = i18n.t;
@@ -22,58 +32,45 @@ export function AdminGroupsPage({
   return (
     <AdminFrame staff={staff}>
       <h1>{t("groups.heading")}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {t(notice === "unpublish" ? "groups.admin.unpublished" : "groups.admin.republished")}
-        </p>
-      ) : null}
-      {groups.length === 0 ? (
-        <p>{t("groups.none")}</p>
-      ) : (
-        <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("groups.admin.col.group")}</th>
-              <th scope="col">{t("events.where")}</th>
-              <th scope="col">{t("groups.admin.col.members")}</th>
-              <th scope="col">{t("groups.admin.col.status")}</th>
-              <th scope="col">{t("groups.admin.col.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.id}>
-                <td dir="auto">
-                  {g.status === "published" ? <a href={at(`/groups/${g.slug}`)}>{g.name}</a> : g.name}
-                  {g.hasOrganiser ? null : (
-                    <>
-                      <br />
-                      <span>{t("groups.admin.noOrganiser")}</span>
-                    </>
-                  )}
-                </td>
-                <td>{t("groups.place", { town: g.town, country: i18n.countryName(g.country) })}</td>
-                <td>{i18n.formatNumber(g.members)}</td>
-                <td>
-                  {t(g.status === "published" ? "groups.admin.status.published" : "groups.admin.status.unpublished")}
-                </td>
-                <td>
-                  <Form
-                    action={at(`/admin/groups/${g.id}/${g.status === "published" ? "unpublish" : "republish"}`)}
-                    class="inline-form"
-                  >
-                    <button type="submit" class="button button--secondary">
-                      {t(g.status === "published" ? "groups.admin.unpublish" : "groups.admin.republish", {
-                        group: g.name,
-                      })}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Notice>{notice ? t(ADMIN_GROUP_NOTICES[notice]) : null}</Notice>
+      <AdminTable
+        rows={groups}
+        none={t("groups.none")}
+        headings={[
+          t("groups.admin.col.group"),
+          t("events.where"),
+          t("groups.admin.col.members"),
+          t("groups.admin.col.status"),
+          t("groups.admin.col.action"),
+        ]}
+      >
+        {(g) => (
+          <tr key={g.id}>
+            <td dir="auto">
+              {g.status === "published" ? <a href={at(`/groups/${g.slug}`)}>{g.name}</a> : g.name}
+              <br />
+              <a href={at(`/admin/groups/${g.id}/edit`)}>{t("groups.admin.editLink", { group: g.name })}</a>
+              {g.hasOrganiser ? null : (
+                <>
+                  <br />
+                  <span>{t("groups.admin.noOrganiser")}</span>
+                </>
+              )}
+            </td>
+            <td>{t("groups.place", { town: g.town, country: i18n.countryName(g.country) })}</td>
+            <td>{i18n.formatNumber(g.members)}</td>
+            <td>{t(g.status === "published" ? "groups.admin.status.published" : "groups.admin.status.unpublished")}</td>
+            <td>
+              <RowAction
+                action={at(`/admin/groups/${g.id}/${g.status === "published" ? "unpublish" : "republish"}`)}
+                label={t(g.status === "published" ? "groups.admin.unpublish" : "groups.admin.republish", {
+                  group: g.name,
+                })}
+              />
+            </td>
+          </tr>
+        )}
+      </AdminTable>
     </AdminFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import { Markdown } from "../../../views/Markdown.tsx";
+import { EmailField, NameField } from "../../../views/PersonFields.tsx";
 import type { SafeHtml } from "../../content/markdown.ts";
 import type { PublicEvent } from "../../events/events.repo.ts";
 import { EventCard } from "../../events/views/EventCard.tsx";
@@ -22,22 +23,6 @@ export interface GroupPageProps {
   contacted: boolean;
 }
 
-function EmailInput(props: { a: Record<string, unknown>; value: string }) {
-  return (
-    <input
-      {...props.a}
-      type="email"
-      autocomplete="email"
-      inputMode="email"
-      spellcheck={false}
-      dir="ltr"
-      maxLength={LIMITS.email}
-      value={props.value}
-      required
-    />
-  );
-}
-
 function JoinSection({ group, values, errors }: { group: PublicGroup; values: JoinGroupForm; errors: FieldError[] }) {
   const { i18n } = usePage();
   const t = i18n.t;
@@ -47,12 +32,8 @@ function JoinSection({ group, values, errors }: { group: PublicGroup; values: Jo
       <h2 id="join-heading">{t("groups.join.heading")}</h2>
       <ErrorSummary errors={errors} />
       <Form action={localisedPath(i18n.locale, `/groups/${group.slug}/join`)}>
-        <Field name="name" label={t("sign.name.label")} error={error("name")}>
-          {(a) => <input {...a} type="text" autocomplete="name" maxLength={LIMITS.name} value={values.name} required />}
-        </Field>
-        <Field name="email" label={t("sign.email.label")} hint={t("groups.join.emailHint")} error={error("email")}>
-          {(a) => <EmailInput a={a as unknown as Record<string, unknown>} value={values.email} />}
-        </Field>
+        <NameField value={values.name} error={error("name")} required />
+        <EmailField value={values.email} error={error("email")} hint={t("groups.join.emailHint")} required />
         <div class="checkbox">
           <input type="checkbox" id="field-share" name="share" value="yes" checked={values.share} />
           <label for="field-share">{t("groups.join.share")}</label>
@@ -91,27 +72,20 @@ function ContactSection({
       <p id="contact-what-is-shared">{t("groups.contact.shared")}</p>
       <ErrorSummary errors={errors} />
       <Form action={localisedPath(i18n.locale, `/groups/${group.slug}/contact`)}>
-        <Field name="contactName" label={t("sign.name.label")} error={error("contactName")}>
-          {(a) => (
-            <input
-              {...a}
-              name="contact_name"
-              type="text"
-              autocomplete="name"
-              maxLength={LIMITS.name}
-              value={values.name}
-              required
-            />
-          )}
-        </Field>
-        <Field name="contactEmail" label={t("sign.email.label")} error={error("contactEmail")}>
-          {(a) => (
-            <EmailInput
-              a={{ ...(a as unknown as Record<string, unknown>), name: "contact_email" }}
-              value={values.email}
-            />
-          )}
-        </Field>
+        <NameField
+          field="contactName"
+          inputName="contact_name"
+          value={values.name}
+          error={error("contactName")}
+          required
+        />
+        <EmailField
+          field="contactEmail"
+          inputName="contact_email"
+          value={values.email}
+          error={error("contactEmail")}
+          required
+        />
         <Field name="message" label={t("groups.contact.message")} error={error("message")}>
           {(a) => (
             <textarea {...a} rows={6} dir="auto" maxLength={GROUP_LIMITS.message} required>

@@ -1,4 +1,5 @@
 import { usePage } from "../../../views/context.ts";
+import { CountryFilter } from "../../../views/FilterSelect.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
 import { renderWorldMap } from "../../petitions/map/world-map.ts";
 import { GROUP_LIMITS } from "../group-input.ts";
@@ -48,8 +49,6 @@ export function GroupsPage({
   const { i18n } = usePage();
   const t = i18n.t;
   const at = (path: string) => localisedPath(i18n.locale, path);
-  const named = countries.map((code) => ({ code, name: i18n.countryName(code) }));
-  named.sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
   const filtered = filters.q !== null || filters.country !== null || filters.town !== null;
   return (
     <div class="page groups">
@@ -65,17 +64,7 @@ export function GroupsPage({
           <label for="group-q">{t("groups.search.words")}</label>
           <input id="group-q" name="q" type="search" maxLength={GROUP_LIMITS.query} value={filters.q ?? ""} />
         </div>
-        <div class="field">
-          <label for="group-country">{t("events.filter.country")}</label>
-          <select id="group-country" name="country">
-            <option value="">{t("events.filter.anyCountry")}</option>
-            {named.map((c) => (
-              <option key={c.code} value={c.code} selected={c.code === filters.country}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CountryFilter id="group-country" countries={countries} selected={filters.country} />
         <div class="field">
           <label for="group-town">{t("groups.search.town")}</label>
           <input id="group-town" name="town" type="text" maxLength={GROUP_LIMITS.town} value={filters.town ?? ""} />

@@ -1,8 +1,15 @@
 import { usePage } from "../../../views/context.ts";
-import { ErrorSummary, type FieldError, Form } from "../../../views/Form.tsx";
+import type { FieldError } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
-import { type EntryField, EntryFields } from "../../content/views/EntryFields.tsx";
+import { Notice } from "../../admin/views/AdminParts.tsx";
+import {
+  EntryAddForm,
+  type EntryEditor,
+  type EntryField,
+  EntryTable,
+  positionField,
+} from "../../content/views/EntryFields.tsx";
 import type { I18n } from "../../i18n/i18n.ts";
 import { localisedPath } from "../../i18n/locales.ts";
 import type { LearnResource } from "../resources.repo.ts";
@@ -34,18 +41,18 @@ function resourceFields(i18n: I18n): EntryField[] {
       maxLength: 6,
       dir: "ltr",
     },
-    {
-      name: "position",
-      label: t("admin.entry.position"),
-      hint: t("admin.entry.positionHint"),
-      kind: "text",
-      maxLength: 3,
-      dir: "ltr",
-    },
+    positionField(i18n),
   ];
 }
 
-const asValues = (form: ResourceForm): Record<string, string> => ({ ...form });
+const PATH = "/admin/learn";
+
+/** One resource's page: its form, and deleting it. */
+export const LEARN_EDITOR: EntryEditor<ResourceForm> = {
+  heading: "admin.learn.edit",
+  back: "admin.learn.back",
+  fields: resourceFields,
+};
 
 /** Every Learn resource, and the form that adds one. */
 export function AdminLearnPage({
@@ -63,86 +70,24 @@ export function AdminLearnPage({
 }) {
   const { i18n } = usePage();
   const t = i18n.t;
-  const at = (path: string) => localisedPath(i18n.locale, path);
   return (
     <AdminFrame staff={staff}>
       <h1>{t("admin.learn.heading")}</h1>
       <p>{t("admin.learn.intro")}</p>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {resources.length === 0 ? (
-        <p>{t("admin.learn.none")}</p>
-      ) : (
-        <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.entry.position")}</th>
-              <th scope="col">{t("admin.entry.title")}</th>
-              <th scope="col">{t("admin.learn.language")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {resources.map((r) => (
-              <tr key={r.id}>
-                <td>{i18n.formatNumber(r.position)}</td>
-                <td dir="auto">
-                  <a href={at(`/admin/learn/${r.id}`)}>{r.title}</a>
-                </td>
-                <td>{i18n.languageName(r.language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h2 id="add">{t("admin.learn.add")}</h2>
-      <ErrorSummary errors={errors} />
-      <Form action={at("/admin/learn")}>
-        <EntryFields fields={resourceFields(i18n)} values={asValues(form)} errors={errors} />
-        <button type="submit" class="button">
-          {t("admin.learn.add")}
-        </button>
-      </Form>
-    </AdminFrame>
-  );
-}
-
-/** One resource's form, and deleting it. */
-export function AdminLearnResourcePage({
-  staff,
-  id,
-  form,
-  errors,
-}: {
-  staff: StaffViewer;
-  id: number;
-  form: ResourceForm;
-  errors: FieldError[];
-}) {
-  const { i18n } = usePage();
-  const t = i18n.t;
-  const at = (path: string) => localisedPath(i18n.locale, path);
-  return (
-    <AdminFrame staff={staff}>
-      <p>
-        <a href={at("/admin/learn")}>{t("admin.learn.back")}</a>
-      </p>
-      <h1>{t("admin.learn.edit")}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={at(`/admin/learn/${id}`)}>
-        <EntryFields fields={resourceFields(i18n)} values={asValues(form)} errors={errors} />
-        <button type="submit" class="button">
-          {t("admin.entry.save")}
-        </button>
-      </Form>
-      <h2>{t("admin.entry.delete")}</h2>
-      <Form action={at(`/admin/learn/${id}/delete`)}>
-        <button type="submit" class="button button--secondary">
-          {t("admin.entry.delete")}
-        </button>
-      </Form>
+      <Notice>{notice}</Notice>
+      <EntryTable
+        entries={resources}
+        none={t("admin.learn.none")}
+        path={PATH}
+        last={{ heading: t("admin.learn.language"), cell: (r) => <td>{i18n.languageName(r.language)}</td> }}
+      />
+      <EntryAddForm
+        heading={t("admin.learn.add")}
+        action={localisedPath(i18n.locale, PATH)}
+        fields={resourceFields(i18n)}
+        form={form}
+        errors={errors}
+      />
     </AdminFrame>
   );
 }

@@ -1,7 +1,6 @@
 import { usePage } from "../../../views/context.ts";
-import { FallbackNote } from "../../../views/FallbackNote.tsx";
-import { Markdown } from "../../../views/Markdown.tsx";
 import type { ContentPageView } from "../../content/content.service.ts";
+import { PageIntro } from "../../content/views/ContentPage.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
 import type { LessonText } from "../lessons/index.ts";
 import type { LearnResource } from "../resources.repo.ts";
@@ -27,12 +26,7 @@ export function LearnPage({
   const t = i18n.t;
   return (
     <div class="page learn">
-      <div lang={intro.locale === i18n.locale ? undefined : intro.locale}>
-        <FallbackNote shownIn={intro.locale} />
-        <h1>{intro.title}</h1>
-        {intro.summary ? <p class="lead">{intro.summary}</p> : null}
-        <Markdown html={intro.body} />
-      </div>
+      <PageIntro page={intro} />
       <section aria-labelledby="lessons-heading">
         <h2 id="lessons-heading">{t("learn.lessons")}</h2>
         <ul class="lesson-list">

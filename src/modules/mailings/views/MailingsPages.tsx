@@ -4,6 +4,7 @@ import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.
 import { Markdown } from "../../../views/Markdown.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
+import { AdminTable, Notice } from "../../admin/views/AdminParts.tsx";
 import { renderMarkdown } from "../../content/markdown.ts";
 import type { MessageKey } from "../../i18n/i18n.ts";
 import { asLocale, localeInfo, localisedPath } from "../../i18n/locales.ts";
@@ -30,14 +31,10 @@ const NOTICE: Record<string, MessageKey> = {
   stale: "admin.mailings.done.stale",
 };
 
-function Notice({ done }: { done: string | null }) {
+function DoneNotice({ done }: { done: string | null }) {
   const { i18n } = usePage();
   const key = done ? NOTICE[done] : undefined;
-  return key ? (
-    <p class="notice" role="status">
-      {i18n.t(key)}
-    </p>
-  ) : null;
+  return <Notice>{key ? i18n.t(key) : null}</Notice>;
 }
 
 export function MailingListPage({
@@ -60,44 +57,39 @@ export function MailingListPage({
         </a>{" "}
         <a href={path("/admin/mailings/suppressions")}>{t("admin.mailings.suppressions.link")}</a>
       </p>
-      {mailings.length === 0 ? (
-        <p>{t("admin.mailings.none")}</p>
-      ) : (
-        <table class="admin-table">
-          <caption>{t("admin.mailings.listCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.mailings.subject")}</th>
-              <th scope="col">{t("admin.mailings.stateLabel")}</th>
-              <th scope="col">{t("admin.mailings.sent")}</th>
-              <th scope="col">{t("admin.mailings.updated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mailings.map((m) => (
-              <tr key={m.id}>
-                <td dir="auto">
-                  <a href={path(`/admin/mailings/${m.id}`)}>{m.subject}</a>
-                </td>
-                <td>{t(STATE_LABEL[m.state])}</td>
-                <td>
-                  {m.state === "draft"
-                    ? "—"
-                    : t("admin.mailings.sentOf", {
-                        sent: i18n.formatNumber(m.progress.sent),
-                        total: i18n.formatNumber(m.progress.total),
-                      })}
-                </td>
-                <td>
-                  <time dateTime={m.updated_at}>
-                    {i18n.formatDate(m.updated_at, { dateStyle: "medium", timeStyle: "short" })}
-                  </time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        rows={mailings}
+        none={t("admin.mailings.none")}
+        caption={t("admin.mailings.listCaption")}
+        headings={[
+          t("admin.mailings.subject"),
+          t("admin.mailings.stateLabel"),
+          t("admin.mailings.sent"),
+          t("admin.mailings.updated"),
+        ]}
+      >
+        {(m) => (
+          <tr key={m.id}>
+            <td dir="auto">
+              <a href={path(`/admin/mailings/${m.id}`)}>{m.subject}</a>
+            </td>
+            <td>{t(STATE_LABEL[m.state])}</td>
+            <td>
+              {m.state === "draft"
+                ? "—"
+                : t("admin.mailings.sentOf", {
+                    sent: i18n.formatNumber(m.progress.sent),
+                    total: i18n.formatNumber(m.progress.total),
+                  })}
+            </td>
+            <td>
+              <time dateTime={m.updated_at}>
+                {i18n.formatDate(m.updated_at, { dateStyle: "medium", timeStyle: "short" })}
+              </time>
+            </td>
+          </tr>
+        )}
+      </AdminTable>
     </AdminFrame>
   );
 }
@@ -225,7 +217,7 @@ export function MailingPage(p: MailingPageProps) {
         <a href={path("/admin/mailings")}>{t("admin.mailings.back")}</a>
       </p>
       <h1 dir="auto">{mailing.subject}</h1>
-      <Notice done={p.done} />
+      <DoneNotice done={p.done} />
       <p>
         {t("admin.mailings.stateIs", { state: t(STATE_LABEL[mailing.state]) })}
         {mailing.state === "scheduled" && mailing.send_at
@@ -250,27 +242,7 @@ export function MailingPage(p: MailingPageProps) {
         </>
       ) : (
         <>
-          {mailing.state === "scheduled" ? (
-            <Form action={path(`/admin/mailings/${mailing.id}/unschedule`)}>
-              <button type="submit" class="button button--secondary">
-                {t("admin.mailings.unschedule")}
-              </button>
-            </Form>
-          ) : null}
-          {mailing.state === "sending" ? (
-            <Form action={path(`/admin/mailings/${mailing.id}/pause`)}>
-              <button type="submit" class="button button--secondary">
-                {t("admin.mailings.pause")}
-              </button>
-            </Form>
-          ) : null}
-          {mailing.state === "paused" ? (
-            <Form action={path(`/admin/mailings/${mailing.id}/resume`)}>
-              <button type="submit" class="button">
-                {t("admin.mailings.resume")}
-              </button>
-            </Form>
-          ) : null}
+          <StateAction mailing={mailing} />
           {mailing.state === "scheduled" ? null : <Progress mailing={mailing} progress={p.progress} />}
           <p>
             <a href={path(`/admin/mailings/${mailing.id}/preview`)}>{t("admin.mailings.preview")}</a>
@@ -278,6 +250,27 @@ export function MailingPage(p: MailingPageProps) {
         </>
       )}
     </AdminFrame>
+  );
+}
+
+/** The one move a mailing under way allows, by its state: unschedule, pause or resume. */
+const STATE_ACTION: Partial<Record<MailingState, { move: string; label: MessageKey; primary: boolean }>> = {
+  scheduled: { move: "unschedule", label: "admin.mailings.unschedule", primary: false },
+  sending: { move: "pause", label: "admin.mailings.pause", primary: false },
+  paused: { move: "resume", label: "admin.mailings.resume", primary: true },
+};
+
+function StateAction({ mailing }: { mailing: Mailing }) {
+  const { i18n } = usePage();
+  const action = STATE_ACTION[mailing.state];
+  if (!action) return null;
+  const { move, label, primary } = action;
+  return (
+    <Form action={localisedPath(i18n.locale, `/admin/mailings/${mailing.id}/${move}`)}>
+      <button type="submit" class={primary ? "button" : "button button--secondary"}>
+        {i18n.t(label)}
+      </button>
+    </Form>
   );
 }
 
@@ -356,11 +349,7 @@ export function SuppressionsPage({
         <a href={path("/admin/mailings")}>{t("admin.mailings.back")}</a>
       </p>
       <h1>{t("admin.mailings.suppressions.heading")}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      <Notice>{notice ? t(notice) : null}</Notice>
       <p class="lead">{t("admin.mailings.suppressions.intro")}</p>
       <ul>
         <li>{t("admin.mailings.suppressions.bounces", { count: counts.bounce })}</li>

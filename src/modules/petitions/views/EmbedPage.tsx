@@ -10,7 +10,13 @@ export interface EmbedPageProps {
   campaign: { slug: string; title: string; open: boolean; paused: boolean; postcodeRequired: boolean };
   total: number;
   goal: number;
-  form: { values: SignatureForm; errors: FieldError[]; source: Record<string, string>; token: string };
+  form: {
+    values: SignatureForm;
+    errors: FieldError[];
+    source: Record<string, string>;
+    token: string;
+    challenge?: string | null;
+  };
 }
 
 /** The petition as it sits in an iframe on a partner's site: title, count and a compact form. */
@@ -35,6 +41,7 @@ export function EmbedPage({ campaign, total, goal, form }: EmbedPageProps) {
           errors={form.errors}
           postcodeRequired={campaign.postcodeRequired}
           source={form.source}
+          challenge={form.challenge ?? null}
           embed={{ action: at(`/embed/petitions/${campaign.slug}/signatures`), token: form.token }}
         />
       ) : (

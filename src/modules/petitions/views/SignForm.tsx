@@ -1,6 +1,7 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import { PersonFields } from "../../../views/PersonFields.tsx";
+import { CHALLENGE_FIELD } from "../../abuse/challenge.ts";
 import { HONEYPOT_FIELD } from "../../abuse/form-guard.ts";
 import { localisedPath } from "../../i18n/locales.ts";
 import { LIMITS, type SignatureForm } from "../signature-input.ts";
@@ -14,10 +15,12 @@ export interface SignFormProps {
   source: Record<string, string>;
   /** For the embedded form: where it posts and its signed token. */
   embed?: { action: string; token: string };
+  /** The proof-of-work challenge (JSON), while it is on for the petition; solved by the page's script. */
+  challenge?: string | null;
 }
 
-export function SignForm({ slug, values, errors, postcodeRequired, source, embed }: SignFormProps) {
-  const { i18n } = usePage();
+export function SignForm({ slug, values, errors, postcodeRequired, source, embed, challenge }: SignFormProps) {
+  const { i18n, assets } = usePage();
   const t = i18n.t;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
@@ -89,6 +92,19 @@ export function SignForm({ slug, values, errors, postcodeRequired, source, embed
           />
         </div>
         <p class="sign__privacy">{t("sign.privacy")}</p>
+        {challenge ? (
+          // Worked out by the page's script (src/client/proof-of-work.ts); it says how it goes here.
+          <div
+            class="pow"
+            data-pow=""
+            data-pow-worker={assets.powWorker ?? ""}
+            data-pow-checking={t("sign.challenge.checking")}
+            data-pow-ready={t("sign.challenge.ready")}
+          >
+            <input type="hidden" name={CHALLENGE_FIELD} value="" data-pow-challenge={challenge} />
+            <p class="pow__status" role="status" data-pow-status="" />
+          </div>
+        ) : null}
         <button type="submit" class="button button--large">
           {t("sign.submit")}
         </button>

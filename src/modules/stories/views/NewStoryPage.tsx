@@ -1,7 +1,9 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
+import { EmailField, NameField } from "../../../views/PersonFields.tsx";
+import { RadioFieldset } from "../../../views/RadioFieldset.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
-import { PERSON_LIMITS, SHOWN_AS, STORY_LIMITS, type StoryForm } from "../story-input.ts";
+import { SHOWN_AS, STORY_LIMITS, type StoryForm } from "../story-input.ts";
 
 const SHOWN_AS_LABEL = {
   full: "stories.new.shownAs.full",
@@ -14,7 +16,6 @@ export function NewStoryPage({ values, errors }: { values: StoryForm; errors: Fi
   const { i18n } = usePage();
   const t = i18n.t;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
-  const shownAsError = error("shownAs");
   const consentError = error("consent");
   return (
     <div class="page new-story">
@@ -59,32 +60,17 @@ export function NewStoryPage({ values, errors }: { values: StoryForm; errors: Fi
           </div>
         </div>
         <h2>{t("stories.new.you")}</h2>
-        <Field name="name" label={t("sign.name.label")} error={error("name")}>
-          {(a) => <input {...a} type="text" autocomplete="name" maxLength={PERSON_LIMITS.name} value={values.name} />}
-        </Field>
-        <Field name="email" label={t("sign.email.label")} hint={t("stories.new.emailHint")} error={error("email")}>
-          {(a) => (
-            <input
-              {...a}
-              type="email"
-              autocomplete="email"
-              spellcheck={false}
-              dir="ltr"
-              maxLength={PERSON_LIMITS.email}
-              value={values.email}
-            />
-          )}
-        </Field>
-        <fieldset class={shownAsError ? "field field--error" : "field"} id="field-shownAs">
-          <legend>{t("stories.new.shownAs")}</legend>
-          {shownAsError ? <p class="field__error">{t("form.errorPrefix", { message: shownAsError })}</p> : null}
-          {SHOWN_AS.map((s) => (
-            <div class="checkbox" key={s}>
-              <input type="radio" id={`shown-${s}`} name="shown_as" value={s} checked={values.shownAs === s} />
-              <label for={`shown-${s}`}>{t(SHOWN_AS_LABEL[s])}</label>
-            </div>
-          ))}
-        </fieldset>
+        <NameField value={values.name} error={error("name")} />
+        <EmailField value={values.email} error={error("email")} hint={t("stories.new.emailHint")} />
+        <RadioFieldset
+          field="shownAs"
+          name="shown_as"
+          legend={t("stories.new.shownAs")}
+          error={error("shownAs")}
+          idPrefix="shown"
+          choices={SHOWN_AS.map((s) => ({ value: s, label: t(SHOWN_AS_LABEL[s]) }))}
+          checked={values.shownAs}
+        />
         <p class="sign__privacy">{t("stories.new.privacy")}</p>
         <button type="submit" class="button button--large">
           {t("stories.new.submit")}
