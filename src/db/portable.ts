@@ -1,5 +1,5 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
-import type { Dialect } from "./index.ts";
+import { type Kysely, PostgresAdapter, type RawBuilder, sql, type Transaction } from "kysely";
+import type { Db, Dialect } from "./index.ts";
 
 /** True when an error is a unique-constraint violation, on either engine. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -79,4 +79,18 @@ export function timeBucket(dialect: Dialect, column: string, unit: "hour" | "day
 export function emailDomainOf(dialect: Dialect, column: string): RawBuilder<string> {
   const position = dialect === "postgres" ? sql`strpos(${sql.ref(column)}, '@')` : sql`instr(${sql.ref(column)}, '@')`;
   return sql<string>`substr(${sql.ref(column)}, ${position} + 1)`;
+}
+
+/**
+ * The names of the database's own tables: on PostgreSQL those of the current schema only
+ * (another database's schemas may come and go meanwhile), on SQLite those of the file.
+ */
+export async function tableNames(db: Db): Promise<string[]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const { rows } = postgres
+    ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+        where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
+    : await sql<{ name: string }>`select name from sqlite_master
+        where type = 'table' and name not like 'sqlite%'`.execute(db);
+  return rows.map((r) => r.name).sort();
 }

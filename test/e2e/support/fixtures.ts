@@ -38,10 +38,12 @@ export const test = base.extend<Fixtures>({
       });
       page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
       page.on("requestfailed", (request) => {
-        // A live count's event stream is open for as long as its page: leaving the page
-        // always aborts it. Any other way it fails is still a problem.
+        // A live count's event stream is open for as long as its page, and a picture may still
+        // be loading when a link is followed: leaving the page aborts them. Any other way
+        // they fail (and any failure of anything else) is still a problem.
         const errorText = request.failure()?.errorText;
-        if (request.resourceType() === "eventsource" && errorText === "net::ERR_ABORTED") return;
+        const leftBehind = ["eventsource", "image"].includes(request.resourceType());
+        if (leftBehind && errorText === "net::ERR_ABORTED") return;
         problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ""}`);
       });
       await use(problems);

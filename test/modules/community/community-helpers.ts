@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../../src/db/index.ts";
+import { tableNames } from "../../../src/db/portable.ts";
 import type { Deps } from "../../../src/deps.ts";
 import { mailTo, newEmail, runJobs } from "../petitions/petition-helpers.ts";
 
@@ -130,11 +131,8 @@ export async function rowCounts(db: Db, tables: string[]): Promise<Record<string
 }
 
 /** The tables of this database (on PostgreSQL, of the test's own schema only). */
-export async function tablesOf(db: Db) {
-  const tables = await db.introspection.getTables();
-  if (tables.every((t) => t.schema === undefined)) return tables;
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  return tables.filter((t) => t.schema === rows[0]?.schema);
+export async function tablesOf(db: Db): Promise<{ name: string }[]> {
+  return (await tableNames(db)).map((name) => ({ name }));
 }
 
 /** Every place (table, column, row) where any of these words appears in any text, in any table. */
