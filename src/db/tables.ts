@@ -721,17 +721,21 @@ export interface WebhookDeliveryTable {
 
 export type GroupStatus = "waiting" | "published" | "rejected" | "unpublished";
 
-/** A local welcome group; public once published (approved by a moderator). */
-export interface GroupTable {
-  id: Generated<number>;
-  slug: string;
-  locale: string;
+/** What a group shows the public about itself, and what an organiser's edit changes. */
+export interface GroupDetails {
   name: string;
   description_md: string;
   town: string;
   country: string;
   latitude: number | null;
   longitude: number | null;
+}
+
+/** A local welcome group; public once published (approved by a moderator). */
+export interface GroupTable extends GroupDetails {
+  id: Generated<number>;
+  slug: string;
+  locale: string;
   organiser_supporter_id: number | null;
   organiser_name: string;
   status: GroupStatus;
@@ -742,15 +746,9 @@ export interface GroupTable {
 export type GroupEditStatus = "waiting" | "approved" | "rejected" | "superseded";
 
 /** An organiser's change to their group's public details, for a moderator to approve. */
-export interface GroupEditTable {
+export interface GroupEditTable extends GroupDetails {
   id: Generated<number>;
   group_id: number;
-  name: string;
-  description_md: string;
-  town: string;
-  country: string;
-  latitude: number | null;
-  longitude: number | null;
   status: GroupEditStatus;
   /** JSON of the details the approval replaced, for an undo. */
   previous: string | null;

@@ -2,6 +2,7 @@ import { countriesByName } from "../modules/i18n/countries.ts";
 import { LIMITS } from "../modules/petitions/signature-input.ts";
 import { usePage } from "./context.ts";
 import { Field } from "./Form.tsx";
+import { RadioFieldset } from "./RadioFieldset.tsx";
 
 /** One of a person's fields: `field` names it for errors (`field-…` ids), `inputName` is what the form sends. */
 interface PersonFieldProps {
@@ -108,5 +109,33 @@ export function PersonFields({
       <EmailField value={values.email} error={error("email")} hint={emailHint} required />
       <CountryField value={values.country} error={error("country")} required />
     </>
+  );
+}
+
+/**
+ * How a person's name is shown on what they send (an event, a story): one of `choices`,
+ * sent as `shown_as`; its error and the error summary's link are those of `shownAs`.
+ */
+export function ShownAsField({
+  legend,
+  error,
+  choices,
+  checked,
+}: {
+  legend: string;
+  error: string | undefined;
+  choices: readonly { value: string; label: string }[];
+  checked: string;
+}) {
+  return (
+    <RadioFieldset
+      field="shownAs"
+      name="shown_as"
+      legend={legend}
+      error={error}
+      idPrefix="shown"
+      choices={choices}
+      checked={checked}
+    />
   );
 }

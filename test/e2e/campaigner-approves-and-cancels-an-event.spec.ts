@@ -1,14 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
-import { createStaffUser, setUpAndSignIn } from "./support/admin.ts";
-import { BASE_URL } from "./support/environment.ts";
-import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
+import { approveItem, newStaffContext } from "./support/admin.ts";
+import { fillNewEvent, sendEventForReview } from "./support/events.ts";
+import { axeWhereScripted, expect, test } from "./support/fixtures.ts";
 import { freshEmail, waitForMail } from "./support/petition.ts";
-
-async function signInAsCampaigner(page: Page) {
-  const email = freshEmail("campaigner");
-  await setUpAndSignIn(page, await createStaffUser(email, "campaigner"), email);
-}
 
 test("a host's event is approved, a supporter replies, and a campaigner cancels it and everyone is told", async ({
   page,
@@ -16,37 +10,29 @@ test("a host's event is approved, a supporter replies, and a campaigner cancels 
   javaScriptEnabled,
 }) => {
   test.setTimeout(90_000);
-  const axe = async (p: Page) => {
-    if (javaScriptEnabled) await expectNoAxeViolations(p);
-  };
+  const axe = axeWhereScripted(javaScriptEnabled);
   const tag = randomBytes(4).toString("hex");
   const title = `Bike repair afternoon ${tag}`;
 
   // A host sends the event.
-  await page.goto("/events/new");
-  await page.getByRole("textbox", { name: "Full name" }).fill("Ola Nordmann");
-  await page.getByRole("textbox", { name: "Email address" }).fill(freshEmail("host"));
-  await page.getByRole("textbox", { name: "Title" }).fill(title);
-  await page.getByRole("textbox", { name: /What happens/ }).fill("We fix bikes together and give them to newcomers.");
-  await page.getByLabel("Starts (local time where it happens)").fill("2027-09-04T13:00");
-  await page.getByLabel("Ends (local time where it happens)").fill("2027-09-04T16:00");
-  await page.getByRole("textbox", { name: "Town" }).fill("Stavanger");
-  await page.getByRole("combobox", { name: "Country" }).selectOption({ label: "Norway" });
-  await page.getByRole("textbox", { name: /Exact address/ }).fill("Workshop at Kongsgata 5");
-  await page.getByRole("textbox", { name: "Number of places (optional)" }).fill("8");
-  await page.getByRole("button", { name: "Send for review" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: your event is waiting for review");
+  await fillNewEvent(page, {
+    title,
+    description: "We fix bikes together and give them to newcomers.",
+    starts: "2027-09-04T13:00",
+    ends: "2027-09-04T16:00",
+    town: "Stavanger",
+    address: "Workshop at Kongsgata 5",
+    places: "8",
+  });
+  await sendEventForReview(page);
 
   // A campaigner approves it in the moderation queue.
-  const context = await browser.newContext({ javaScriptEnabled, baseURL: BASE_URL });
-  const staff = await context.newPage();
-  await signInAsCampaigner(staff);
+  const { context, staff } = await newStaffContext(browser, javaScriptEnabled, "campaigner", "campaigner");
   await staff.goto("/admin/moderation?kind=event");
   const item = staff.getByRole("article").filter({ hasText: tag });
   await expect(item).toContainText("Ola Nordmann");
   await expect(staff.getByRole("main")).not.toContainText("Kongsgata");
-  await item.getByRole("button", { name: "Approve" }).click();
-  await expect(staff.getByRole("status")).toHaveText("Approved. The person who sent it will be told by email.");
+  await approveItem(staff, item);
 
   // A supporter replies and confirms.
   const supporter = freshEmail("guest");

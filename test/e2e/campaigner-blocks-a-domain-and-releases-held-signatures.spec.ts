@@ -1,41 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { createDb } from "../../src/db/index.ts";
-import { now } from "../../src/db/portable.ts";
-import { createStaffUser, setUpAndSignIn } from "./support/admin.ts";
-import { databaseUrl } from "./support/environment.ts";
+import { signInAsNewStaff } from "./support/admin.ts";
+import { withTestPetition } from "./support/campaigns.ts";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
-import { freshEmail, readCount } from "./support/petition.ts";
+import { readCount } from "./support/petition.ts";
 
-/** A petition of the test's own, counted at once, removed afterwards with all that hangs on it. */
-async function withPetition(title: string, use: (petition: { id: number; slug: string }) => Promise<void>) {
-  const database = createDb(databaseUrl());
-  const slug = `blocked-${randomBytes(4).toString("hex")}`;
-  try {
-    const at = now();
-    const row = await database.db
-      .insertInto("campaigns")
-      .values({
-        slug,
-        locale: "en",
-        status: "open",
-        title,
-        summary: "Ask the school to welcome newcomers.",
-        demand: "Welcome newcomers.",
-        target_name: "The school board",
-        body_md: "Every child belongs.",
-        featured: 0,
-        signature_policy: "instant",
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await use({ id: row.id, slug });
-  } finally {
-    await database.db.deleteFrom("campaigns").where("slug", "=", slug).execute();
-    await database.close();
-  }
-}
+/** The words of this spec's own petition, counted at once and removed after the test. */
+const SCHOOL = {
+  slugPrefix: "blocked",
+  summary: "Ask the school to welcome newcomers.",
+  demand: "Welcome newcomers.",
+  target_name: "The school board",
+  body_md: "Every child belongs.",
+};
 
 test("a campaigner blocks an email domain, its signature is quietly held back, and she releases it", async ({
   page,
@@ -45,11 +21,10 @@ test("a campaigner blocks an email domain, its signature is quietly held back, a
   test.setTimeout(90_000);
   const tag = randomBytes(3).toString("hex");
   const domain = `bots-${tag}.example`;
-  await withPetition(`Welcome newcomers at school ${tag}`, async (petition) => {
-    const email = freshEmail("campaigner");
+  await withTestPetition({ ...SCHOOL, title: `Welcome newcomers at school ${tag}` }, async (petition) => {
     const staffContext = await browser.newContext({ javaScriptEnabled });
     const staff = await staffContext.newPage();
-    await setUpAndSignIn(staff, await createStaffUser(email, "campaigner"), email);
+    await signInAsNewStaff(staff, "campaigner", "campaigner");
 
     // A wrong range is refused with an error summary that names the field.
     await staff.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Block lists" }).click();

@@ -1,47 +1,24 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { createDb } from "../../src/db/index.ts";
-import { now } from "../../src/db/portable.ts";
 import { csvObjects, parseCsv } from "../modules/exports/csv-reader.ts";
 import { readPdf } from "../modules/exports/read-pdf.ts";
-import { createStaffUser, setUpAndSignIn } from "./support/admin.ts";
-import { databaseUrl } from "./support/environment.ts";
+import { signInAsNewStaff } from "./support/admin.ts";
+import { addTestPetition } from "./support/campaigns.ts";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
 import { csrfOf, freshEmail } from "./support/petition.ts";
 
 // Filters that make no sense come back with 400 Bad Request, which the browser logs.
 test.use({ expectedConsoleErrors: [/status of 400/] });
 
-/** A petition of this test's own, counted at once ("instant"), so its signers are known. */
-async function addPetition(title: string): Promise<{ id: number; slug: string }> {
-  const database = createDb(databaseUrl());
-  const slug = `welcome-students-${randomBytes(4).toString("hex")}`;
-  try {
-    const at = now();
-    const row = await database.db
-      .insertInto("campaigns")
-      .values({
-        slug,
-        locale: "en",
-        status: "open",
-        title,
-        summary: "Let students facing return finish school.",
-        demand: "Let students finish school before any decision on their return.",
-        target_name: "The Minister of Justice",
-        body_md: "Thousands of students stood by a classmate.\n\nShe hopes to become a doctor.",
-        featured: 0,
-        signature_policy: "instant",
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return { id: row.id, slug };
-  } finally {
-    await database.close();
-  }
-}
+/** The words of this spec's own petition, counted at once ("instant"), so its signers are known. */
+const STUDENTS = {
+  slugPrefix: "welcome-students",
+  summary: "Let students facing return finish school.",
+  demand: "Let students finish school before any decision on their return.",
+  target_name: "The Minister of Justice",
+  body_md: "Thousands of students stood by a classmate.\n\nShe hopes to become a doctor.",
+};
 
 /** Signs through the campaign page's own form post. */
 async function signAs(request: APIRequestContext, slug: string, name: string, country: string, comment = "") {
@@ -74,12 +51,11 @@ test("a campaigner downloads a petition's signatures and its delivery pack, in E
 }) => {
   test.setTimeout(90_000);
   const TITLE = `Let students finish school ${randomBytes(3).toString("hex")}`;
-  const petition = await addPetition(TITLE);
+  const petition = await addTestPetition({ ...STUDENTS, title: TITLE });
   await signAs(page.request, petition.slug, "أمينة حسن", "SY", "مرحبا بكم");
   await signAs(page.request, petition.slug, 'Ingrid "Inga" Berg', "NO", "Welcome, neighbour");
   await signAs(page.request, petition.slug, "Kari Nordmann", "NO");
-  const email = freshEmail("campaigner");
-  await setUpAndSignIn(page, await createStaffUser(email, "campaigner"), email);
+  await signInAsNewStaff(page, "campaigner", "campaigner");
 
   // From the petition's row on the dashboard to its signatures as CSV, then one country's.
   await page.getByRole("row").filter({ hasText: TITLE }).getByRole("link", { name: "Export signatures" }).click();
@@ -140,8 +116,7 @@ test("a campaigner downloads a petition's signatures and its delivery pack, in E
 });
 
 test("a campaigner exports the supporters who may be emailed", async ({ page, javaScriptEnabled, browserProblems }) => {
-  const email = freshEmail("campaigner");
-  await setUpAndSignIn(page, await createStaffUser(email, "campaigner"), email);
+  await signInAsNewStaff(page, "campaigner", "campaigner");
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Exports" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Export supporters");
   if (javaScriptEnabled) await expectNoAxeViolations(page);

@@ -1,46 +1,18 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { createDb } from "../../src/db/index.ts";
-import { now } from "../../src/db/portable.ts";
-import { createStaffUser, setUpAndSignIn } from "./support/admin.ts";
-import { databaseUrl } from "./support/environment.ts";
+import { signInAsNewStaff } from "./support/admin.ts";
+import { withTestPetition } from "./support/campaigns.ts";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
 import { csrfOf, freshEmail, readCount, signByPost } from "./support/petition.ts";
 
-/**
- * A petition of the test's own, counted at once ("instant"), so the dashboard starts at
- * nothing; removed afterwards with everything that hangs on it, so that the other specs find
- * the demo's campaigns alone (tests run one at a time).
- */
-async function withPetition(title: string, use: (petition: { id: number; slug: string }) => Promise<void>) {
-  const database = createDb(databaseUrl());
-  const slug = `petition-${randomBytes(4).toString("hex")}`;
-  try {
-    const at = now();
-    const row = await database.db
-      .insertInto("campaigns")
-      .values({
-        slug,
-        locale: "en",
-        status: "open",
-        title,
-        summary: "Ask the council to make newcomers welcome.",
-        demand: "Make newcomers welcome.",
-        target_name: "The town council",
-        body_md: "Feeling at home starts with being welcomed.",
-        featured: 0,
-        signature_policy: "instant",
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await use({ id: row.id, slug });
-  } finally {
-    await database.db.deleteFrom("campaigns").where("slug", "=", slug).execute();
-    await database.close();
-  }
-}
+/** The words of this spec's own petition, counted at once and removed after the test. */
+const PETITION = {
+  slugPrefix: "petition",
+  summary: "Ask the council to make newcomers welcome.",
+  demand: "Make newcomers welcome.",
+  target_name: "The town council",
+  body_md: "Feeling at home starts with being welcomed.",
+};
 
 /** The number beside a term in the dashboard's totals. */
 const total = (page: Page, term: string) =>
@@ -56,9 +28,8 @@ test("a campaigner watches a petition fill, spots a flood from one email domain 
   test.setTimeout(90_000);
   // A title of its own each run, so that the admin's list names this petition once.
   const TITLE = `Open the library to newcomers ${randomBytes(3).toString("hex")}`;
-  await withPetition(TITLE, async (petition) => {
-    const email = freshEmail("campaigner");
-    await setUpAndSignIn(page, await createStaffUser(email, "campaigner"), email);
+  await withTestPetition({ ...PETITION, title: TITLE }, async (petition) => {
+    await signInAsNewStaff(page, "campaigner", "campaigner");
 
     // From the admin's dashboard to the petition's own.
     await page.getByRole("link", { name: TITLE }).click();
@@ -133,9 +104,8 @@ test("a campaigner pauses a petition, supporters are told why they cannot sign, 
   javaScriptEnabled,
 }) => {
   const TITLE = `Welcome families to our school ${randomBytes(3).toString("hex")}`;
-  await withPetition(TITLE, async (petition) => {
-    const email = freshEmail("pausing-campaigner");
-    await setUpAndSignIn(page, await createStaffUser(email, "campaigner"), email);
+  await withTestPetition({ ...PETITION, title: TITLE }, async (petition) => {
+    await signInAsNewStaff(page, "pausing-campaigner", "campaigner");
     await page.goto(`/admin/campaigns/${petition.id}/dashboard`);
     if (javaScriptEnabled) {
       // Someone who asked for less motion gets no updates by themselves until they start them.
@@ -183,9 +153,8 @@ test("an admin pauses signing on every petition in an emergency, then turns it b
   javaScriptEnabled,
 }) => {
   const TITLE = `Homes for families arriving this winter ${randomBytes(3).toString("hex")}`;
-  await withPetition(TITLE, async (petition) => {
-    const email = freshEmail("admin-on-call");
-    await setUpAndSignIn(page, await createStaffUser(email, "admin"), email);
+  await withTestPetition({ ...PETITION, title: TITLE }, async (petition) => {
+    await signInAsNewStaff(page, "admin-on-call", "admin");
 
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Pause signing" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pause signing on every petition");

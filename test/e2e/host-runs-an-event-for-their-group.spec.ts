@@ -1,18 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
-import { createStaffUser, setUpAndSignIn } from "./support/admin.ts";
-import { BASE_URL } from "./support/environment.ts";
-import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
-import { addTestGroup, removeTestGroup, type TestGroup } from "./support/groups.ts";
-import { freshEmail, waitForMail } from "./support/petition.ts";
+import { newStaffContext } from "./support/admin.ts";
+import { approveEvent, fillNewEvent, sendEventForReview } from "./support/events.ts";
+import { axeWhereScripted, expect, test } from "./support/fixtures.ts";
+import { aTestGroupForEachTest } from "./support/groups.ts";
+import { waitForMail } from "./support/petition.ts";
 
-let group: TestGroup;
-test.beforeEach(async () => {
-  group = await addTestGroup("host");
-});
-test.afterEach(async () => {
-  await removeTestGroup(group);
-});
+const group = aTestGroupForEachTest("host");
 
 test("a host names their group, a moderator approves the event, and the group's organiser accepts it onto the group's page", async ({
   page,
@@ -20,36 +13,26 @@ test("a host names their group, a moderator approves the event, and the group's 
   javaScriptEnabled,
 }) => {
   test.setTimeout(90_000);
-  const axe = async (p: Page) => {
-    if (javaScriptEnabled) await expectNoAxeViolations(p);
-  };
+  const axe = axeWhereScripted(javaScriptEnabled);
   const tag = randomBytes(4).toString("hex");
   const title = `Tea and Norwegian ${tag}`;
 
-  await page.goto("/events/new");
-  await page.getByRole("textbox", { name: "Full name" }).fill("Ola Nordmann");
-  await page.getByRole("textbox", { name: "Email address" }).fill(freshEmail("host"));
-  await page.getByRole("textbox", { name: "Title" }).fill(title);
-  await page.getByRole("textbox", { name: /What happens/ }).fill("Practice Norwegian over tea.");
-  await page.getByLabel("Starts (local time where it happens)").fill("2027-09-04T13:00");
-  await page.getByLabel("Ends (local time where it happens)").fill("2027-09-04T16:00");
-  await page.getByRole("textbox", { name: "Town" }).fill("Tromsø");
-  await page.getByRole("combobox", { name: "Country" }).selectOption({ label: "Norway" });
-  await page.getByRole("textbox", { name: /Exact address/ }).fill("The library, second floor");
+  await fillNewEvent(page, {
+    title,
+    description: "Practice Norwegian over tea.",
+    starts: "2027-09-04T13:00",
+    ends: "2027-09-04T16:00",
+    town: "Tromsø",
+    address: "The library, second floor",
+  });
   const choice = page.getByRole("combobox", { name: "This event is run by a group (optional)" });
   await expect(choice).toHaveAccessibleDescription(/asks? the group’s organiser to confirm/i);
   await choice.selectOption({ label: `${group.name} (Tromsø, Norway)` });
   await axe(page);
-  await page.getByRole("button", { name: "Send for review" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: your event is waiting for review");
+  await sendEventForReview(page);
 
-  const context = await browser.newContext({ javaScriptEnabled, baseURL: BASE_URL });
-  const staff = await context.newPage();
-  const staffEmail = freshEmail("moderator");
-  await setUpAndSignIn(staff, await createStaffUser(staffEmail, "moderator"), staffEmail);
-  await staff.goto("/admin/moderation?kind=event");
-  await staff.getByRole("article").filter({ hasText: tag }).getByRole("button", { name: "Approve" }).click();
-  await expect(staff.getByRole("status")).toHaveText("Approved. The person who sent it will be told by email.");
+  const { context, staff } = await newStaffContext(browser, javaScriptEnabled, "moderator", "moderator");
+  await approveEvent(staff, tag);
   await context.close();
 
   // Not the group's yet: its organiser is asked first.

@@ -1,9 +1,7 @@
-import type { Page } from "@playwright/test";
-import { createStaffUser, setUpAndSignIn } from "./support/admin.ts";
-import { BASE_URL } from "./support/environment.ts";
-import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
-import { addTestGroup, removeTestGroup, type TestGroup } from "./support/groups.ts";
-import { freshEmail, waitForMail } from "./support/petition.ts";
+import { approveItem, newStaffContext } from "./support/admin.ts";
+import { axeWhereScripted, expect, test } from "./support/fixtures.ts";
+import { aTestGroupForEachTest } from "./support/groups.ts";
+import { waitForMail } from "./support/petition.ts";
 
 // The edit form sent with an empty name answers 400 with its error summary.
 test.use({ expectedConsoleErrors: [/status of 400/] });
@@ -16,13 +14,7 @@ function linkIn(text: string, path: string): string {
   return url.pathname + url.search;
 }
 
-let group: TestGroup;
-test.beforeEach(async () => {
-  group = await addTestGroup("edit");
-});
-test.afterEach(async () => {
-  await removeTestGroup(group);
-});
+const group = aTestGroupForEachTest("edit");
 
 test("an organiser follows their emailed link, changes the group's words, and the public sees them once a moderator approves", async ({
   page,
@@ -30,9 +22,7 @@ test("an organiser follows their emailed link, changes the group's words, and th
   javaScriptEnabled,
 }) => {
   test.setTimeout(90_000);
-  const axe = async (p: Page) => {
-    if (javaScriptEnabled) await expectNoAxeViolations(p);
-  };
+  const axe = axeWhereScripted(javaScriptEnabled);
   const newName = `${group.name} and friends`;
 
   // The organiser asks for their link on the group's page and follows it from the mailbox.
@@ -67,16 +57,12 @@ test("an organiser follows their emailed link, changes the group's words, and th
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(group.name);
 
   // A moderator approves it.
-  const context = await browser.newContext({ javaScriptEnabled, baseURL: BASE_URL });
-  const staff = await context.newPage();
-  const staffEmail = freshEmail("moderator");
-  await setUpAndSignIn(staff, await createStaffUser(staffEmail, "moderator"), staffEmail);
+  const { context, staff } = await newStaffContext(browser, javaScriptEnabled, "moderator", "moderator");
   await staff.goto("/admin/moderation?kind=group-edit");
   const item = staff.getByRole("article").filter({ hasText: newName });
   await expect(item).toContainText("Sunday walks");
   await axe(staff);
-  await item.getByRole("button", { name: "Approve" }).click();
-  await expect(staff.getByRole("status")).toHaveText("Approved. The person who sent it will be told by email.");
+  await approveItem(staff, item);
   await context.close();
 
   // The public page shows the change, and the organiser is told.

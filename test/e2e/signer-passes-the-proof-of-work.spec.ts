@@ -2,43 +2,19 @@
 // Chromium, their browser works the challenge out in the background, and the signature counts.
 // Without JavaScript the signature is held back quietly, and the campaigner releases it.
 import { randomBytes } from "node:crypto";
-import { createDb } from "../../src/db/index.ts";
-import { now } from "../../src/db/portable.ts";
-import { createStaffUser, setUpAndSignIn } from "./support/admin.ts";
-import { databaseUrl } from "./support/environment.ts";
+import { signInAsNewStaff } from "./support/admin.ts";
+import { withTestPetition } from "./support/campaigns.ts";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
 import { freshEmail, readCount } from "./support/petition.ts";
 
-/** A petition of the test's own, counted at once, removed afterwards with all that hangs on it. */
-async function withPetition(title: string, use: (petition: { id: number; slug: string }) => Promise<void>) {
-  const database = createDb(databaseUrl());
-  const slug = `pow-${randomBytes(4).toString("hex")}`;
-  try {
-    const at = now();
-    const row = await database.db
-      .insertInto("campaigns")
-      .values({
-        slug,
-        locale: "en",
-        status: "open",
-        title,
-        summary: "Ask the town to open its sports hall to newcomers.",
-        demand: "Open the sports hall.",
-        target_name: "The town council",
-        body_md: "Sport brings people together.",
-        featured: 0,
-        signature_policy: "instant",
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await use({ id: row.id, slug });
-  } finally {
-    await database.db.deleteFrom("campaigns").where("slug", "=", slug).execute();
-    await database.close();
-  }
-}
+/** The words of this spec's own petition, counted at once and removed after the test. */
+const SPORTS_HALL = {
+  slugPrefix: "pow",
+  summary: "Ask the town to open its sports hall to newcomers.",
+  demand: "Open the sports hall.",
+  target_name: "The town council",
+  body_md: "Sport brings people together.",
+};
 
 test("a supporter signs while the proof-of-work challenge is on, and the signature counts", async ({
   page,
@@ -47,11 +23,10 @@ test("a supporter signs while the proof-of-work challenge is on, and the signatu
 }) => {
   test.setTimeout(90_000);
   const tag = randomBytes(3).toString("hex");
-  await withPetition(`Open the sports hall ${tag}`, async (petition) => {
-    const email = freshEmail("campaigner");
+  await withTestPetition({ ...SPORTS_HALL, title: `Open the sports hall ${tag}` }, async (petition) => {
     const staffContext = await browser.newContext({ javaScriptEnabled });
     const staff = await staffContext.newPage();
-    await setUpAndSignIn(staff, await createStaffUser(email, "campaigner"), email);
+    await signInAsNewStaff(staff, "campaigner", "campaigner");
 
     // The campaigner switches the challenge on from the petition's abuse page.
     await staff.goto(`/admin/campaigns/${petition.id}/abuse`);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, expectNoSidewaysScrollAtNarrowWidth, test } from "./support/fixtures.ts";
-import { addTestGroup, removeGroupNamed, removeTestGroup, type TestGroup } from "./support/groups.ts";
+import { addTestGroup, aTestGroupForEachTest, removeGroupNamed, removeTestGroup } from "./support/groups.ts";
 import { freshEmail, waitForMail } from "./support/petition.ts";
 
 // The join form sent empty answers 400 with its error summary, as every form with errors does.
@@ -33,13 +33,7 @@ function linkIn(text: string, path: string): string {
 for (const locale of ["", "/ar"]) {
   const lang = locale ? "Arabic" : "English";
   test.describe(lang, () => {
-    let group: TestGroup;
-    test.beforeEach(async () => {
-      group = await addTestGroup(locale ? "ar" : "en");
-    });
-    test.afterEach(async () => {
-      await removeTestGroup(group);
-    });
+    const group = aTestGroupForEachTest(locale ? "ar" : "en");
 
     test(`a supporter finds a group by searching, joins it with consent, and its organiser sees them (${lang})`, async ({
       page,

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
-import { createStaffUser, setUpAndSignIn } from "./support/admin.ts";
-import { BASE_URL } from "./support/environment.ts";
-import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
+import { newStaffContext } from "./support/admin.ts";
+import { approveEvent, fillNewEvent, sendEventForReview } from "./support/events.ts";
+import { axeWhereScripted, expect, test } from "./support/fixtures.ts";
 import { freshEmail, mailsTo, waitForMail } from "./support/petition.ts";
 
 const ZONE = "Europe/Oslo";
@@ -45,38 +44,26 @@ test("a supporter RSVPs with reminders, the event moves to tomorrow, and the rem
   javaScriptEnabled,
 }) => {
   test.setTimeout(90_000);
-  const axe = async (p: Page) => {
-    if (javaScriptEnabled) await expectNoAxeViolations(p);
-  };
+  const axe = axeWhereScripted(javaScriptEnabled);
   const tag = randomBytes(4).toString("hex");
   const title = `Winter coat swap ${tag}`;
   // First a few days away, well outside the reminder's day.
   const firstStart = new Date(Date.now() + 5 * 24 * HOUR);
 
   // A host sends the event and a moderator approves it.
-  await page.goto("/events/new");
-  await page.getByRole("textbox", { name: "Full name" }).fill("Ola Nordmann");
-  await page.getByRole("textbox", { name: "Email address" }).fill(freshEmail("host"));
-  await page.getByRole("textbox", { name: "Title" }).fill(title);
-  await page.getByRole("textbox", { name: /What happens/ }).fill("Bring a coat you no longer wear, take one you need.");
-  await page.getByLabel("Starts (local time where it happens)").fill(osloWallTime(firstStart));
-  await page
-    .getByLabel("Ends (local time where it happens)")
-    .fill(osloWallTime(new Date(firstStart.getTime() + 2 * HOUR)));
-  await page.getByRole("combobox", { name: "Time zone" }).selectOption(ZONE);
-  await page.getByRole("textbox", { name: "Town" }).fill("Oslo");
-  await page.getByRole("combobox", { name: "Country" }).selectOption({ label: "Norway" });
-  await page.getByRole("textbox", { name: /Exact address/ }).fill(ADDRESS);
-  await page.getByRole("button", { name: "Send for review" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you: your event is waiting for review");
+  await fillNewEvent(page, {
+    title,
+    description: "Bring a coat you no longer wear, take one you need.",
+    starts: osloWallTime(firstStart),
+    ends: osloWallTime(new Date(firstStart.getTime() + 2 * HOUR)),
+    timeZone: ZONE,
+    town: "Oslo",
+    address: ADDRESS,
+  });
+  await sendEventForReview(page);
 
-  const context = await browser.newContext({ javaScriptEnabled, baseURL: BASE_URL });
-  const staff = await context.newPage();
-  const staffEmail = freshEmail("campaigner");
-  await setUpAndSignIn(staff, await createStaffUser(staffEmail, "campaigner"), staffEmail);
-  await staff.goto("/admin/moderation?kind=event");
-  await staff.getByRole("article").filter({ hasText: tag }).getByRole("button", { name: "Approve" }).click();
-  await expect(staff.getByRole("status")).toHaveText("Approved. The person who sent it will be told by email.");
+  const { context, staff } = await newStaffContext(browser, javaScriptEnabled, "campaigner", "campaigner");
+  await approveEvent(staff, tag);
 
   // The supporter finds it, replies with reminders ticked and confirms from the email.
   const supporter = freshEmail("reminded");

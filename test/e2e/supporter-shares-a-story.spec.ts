@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
 import sharp from "sharp";
-import { createStaffUser, setUpAndSignIn } from "./support/admin.ts";
-import { BASE_URL } from "./support/environment.ts";
-import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
+import { approveItem, newStaffContext } from "./support/admin.ts";
+import { axeWhereScripted, expect, test } from "./support/fixtures.ts";
 import { freshEmail, waitForMail } from "./support/petition.ts";
 
 // The form sent with a mistake answers 400, and the story once taken down 404: the browser logs both.
@@ -26,9 +24,7 @@ test("a supporter's story with a photo is approved by a moderator and published 
   javaScriptEnabled,
 }) => {
   test.setTimeout(90_000);
-  const axe = async (p: Page) => {
-    if (javaScriptEnabled) await expectNoAxeViolations(p);
-  };
+  const axe = axeWhereScripted(javaScriptEnabled);
   const tag = randomBytes(4).toString("hex");
   const title = `Sunday dinners with Amal ${tag}`;
   const teller = freshEmail("teller");
@@ -68,16 +64,12 @@ test("a supporter's story with a photo is approved by a moderator and published 
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 
   // A moderator approves it; the teller's address is nowhere on the queue.
-  const context = await browser.newContext({ javaScriptEnabled, baseURL: BASE_URL });
-  const staff = await context.newPage();
-  const moderatorEmail = freshEmail("moderator");
-  await setUpAndSignIn(staff, await createStaffUser(moderatorEmail, "moderator"), moderatorEmail);
+  const { context, staff } = await newStaffContext(browser, javaScriptEnabled, "moderator", "moderator");
   await staff.goto("/admin/moderation?kind=story");
   const item = staff.getByRole("article").filter({ hasText: tag });
   await expect(item).toContainText("Kari");
   await expect(staff.getByRole("main")).not.toContainText(teller);
-  await item.getByRole("button", { name: "Approve" }).click();
-  await expect(staff.getByRole("status")).toHaveText("Approved. The person who sent it will be told by email.");
+  await approveItem(staff, item);
 
   // The teller is told, and the story is on the list, its page and the home page.
   const mail = await waitForMail(page.request, teller, /is published$/);

@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
+import { axeWhereScripted, expect, expectNoAxeViolations, test } from "./support/fixtures.ts";
 
 // A quiz sent with a question left unanswered answers 400: the browser logs it.
 test.use({ expectedConsoleErrors: [/status of 400/] });
@@ -11,9 +10,7 @@ test.describe("a visitor learning about refugees' rights", () => {
     page,
     javaScriptEnabled,
   }) => {
-    const axe = async (p: Page) => {
-      if (javaScriptEnabled) await expectNoAxeViolations(p);
-    };
+    const axe = axeWhereScripted(javaScriptEnabled);
     await page.goto("/learn");
     await axe(page);
     await expect(page.getByRole("link", { name: "The Universal Declaration of Human Rights" })).toBeVisible();

@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { asLocale, localisedPath } from "../i18n/locales.ts";
+import { idIn, siteUrl, tokenLink } from "../mail/compose-parts.ts";
 import { renderEmail } from "../mail/email.tsx";
 import type { MailComposer, MailKind } from "../mail/mail-kinds.ts";
 import { firstNameOf } from "../petitions/signatures.repo.ts";
@@ -10,20 +11,12 @@ import { isManageTarget, MAIL_MANAGE_LINK } from "./manage.service.ts";
 import { unsubscribeToken } from "./unsubscribe-token.ts";
 import { MAIL_ERASURE_RECEIPT } from "./your-data.service.ts";
 
-function numberIn(payload: unknown, name: string): number {
-  const value = (payload as Record<string, unknown> | null)?.[name];
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new Error(`payload has no ${name}`);
-  return value;
-}
-
-const url = (deps: Deps, path: string) => new URL(path, deps.config.publicUrl).toString();
-
 /**
  * The headers and footer line of every email that is not strictly transactional: one
  * click unsubscribes (RFC 8058), with no login and no question.
  */
 export function unsubscribeParts(deps: Deps, supporterId: number, locale: string) {
-  const link = `${url(deps, localisedPath(asLocale(locale), "/unsubscribe"))}?u=${unsubscribeToken(deps.config.secretKey, supporterId)}`;
+  const link = `${siteUrl(deps, localisedPath(asLocale(locale), "/unsubscribe"))}?u=${unsubscribeToken(deps.config.secretKey, supporterId)}`;
   return {
     headers: { "List-Unsubscribe": `<${link}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     link,
@@ -41,12 +34,11 @@ const composeJoinConfirmation: MailComposer = async (deps, payload) => {
       "join_requests.confirmed_at",
       "supporters.email",
     ])
-    .where("join_requests.id", "=", numberIn(payload, "joinRequestId"))
+    .where("join_requests.id", "=", idIn(payload, "joinRequestId"))
     .executeTakeFirst();
   if (!request || request.confirmed_at) return null;
   const i18n = i18nFor(asLocale(request.locale));
-  const token = await issueToken(deps.db, "confirm-join", request.id);
-  const link = `${url(deps, localisedPath(i18n.locale, "/join/confirm"))}?token=${token}`;
+  const link = await tokenLink(deps, "confirm-join", request.id, i18n.locale, "/join/confirm");
   const values = { name: firstNameOf(request.name) };
   const mail = renderEmail(i18n, {
     subject: i18n.t("mail.join.subject"),
@@ -62,7 +54,7 @@ async function supporterToWrite(deps: Deps, payload: unknown) {
   const supporter = await deps.db
     .selectFrom("supporters")
     .select(["id", "email", "name", "locale"])
-    .where("id", "=", numberIn(payload, "supporterId"))
+    .where("id", "=", idIn(payload, "supporterId"))
     .where("erased_at", "is", null)
     .executeTakeFirst();
   return supporter ? { supporter, i18n: i18nFor(asLocale(supporter.locale)) } : null;
@@ -80,7 +72,7 @@ const composeWelcome: MailComposer = async (deps, payload) => {
       i18n.t("mail.welcome.body"),
       i18n.t("mail.welcome.next"),
     ],
-    action: { label: i18n.t("mail.welcome.button"), url: url(deps, localisedPath(i18n.locale, "/take-action")) },
+    action: { label: i18n.t("mail.welcome.button"), url: siteUrl(deps, localisedPath(i18n.locale, "/take-action")) },
     footnotes: [i18n.t("mail.unsubscribe", { link: unsubscribe.link })],
   });
   return { to: supporter.email, ...mail, headers: unsubscribe.headers };
@@ -94,7 +86,7 @@ const composeManageLink: MailComposer = async (deps, payload) => {
   if (!found) return null;
   const { supporter, i18n } = found;
   const token = await issueToken(deps.db, "manage", supporter.id);
-  const link = `${url(deps, localisedPath(i18n.locale, "/manage"))}?token=${token}&next=${target}`;
+  const link = `${siteUrl(deps, localisedPath(i18n.locale, "/manage"))}?token=${token}&next=${target}`;
   const mail = renderEmail(i18n, {
     subject: i18n.t(target === "your-data" ? "mail.manage.dataSubject" : "mail.manage.preferencesSubject"),
     paragraphs: [i18n.t("mail.greeting", { name: firstNameOf(supporter.name) }), i18n.t("mail.manage.body")],

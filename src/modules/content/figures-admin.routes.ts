@@ -2,8 +2,7 @@ import { h } from "preact";
 import { NotFoundError } from "../../errors.ts";
 import { backTo, doneOf, idParam, WRITE_LIMIT } from "../admin/campaign-route-helpers.ts";
 import { requireArea, type StaffRoutes } from "../admin/staff-area.ts";
-import { DEFAULT_LOCALE, isLocale } from "../i18n/locales.ts";
-import { entryAdminRoutes } from "./entry-admin.ts";
+import { entryAdminRoutes, listLocale } from "./entry-admin.ts";
 import { fieldText } from "./entry-input.ts";
 import { findFigure, listFigureRows } from "./figures.repo.ts";
 import {
@@ -14,7 +13,7 @@ import {
   readFigureForm,
   saveFigure,
 } from "./figures.service.ts";
-import { AdminFigurePage, AdminFiguresPage } from "./views/AdminFigures.tsx";
+import { AdminFiguresPage, FIGURE_EDITOR } from "./views/AdminFigures.tsx";
 
 const blank = (locale: string): FigureForm => ({
   locale,
@@ -38,20 +37,13 @@ export const figuresAdminRoutes: StaffRoutes = (app, deps) => {
     list: {
       title: "admin.figures.heading",
       async page({ request, staff, form, errors, notice }) {
-        const asked = (request.query as Record<string, unknown>).locale;
-        const locale =
-          form?.locale && isLocale(form.locale)
-            ? form.locale
-            : typeof asked === "string" && isLocale(asked)
-              ? asked
-              : DEFAULT_LOCALE;
+        const locale = listLocale(request, form);
         const figures = await listFigureRows(deps.db, locale);
         const said = doneOf(request) === "moved" ? request.i18n.t("admin.entry.done.moved") : notice;
         return h(AdminFiguresPage, { staff, locale, figures, form: form ?? blank(locale), errors, notice: said });
       },
     },
-    one: { title: "admin.figures.edit", page: (view) => h(AdminFigurePage, view) },
-    query: (form) => `&locale=${form.locale}`,
+    one: FIGURE_EDITOR,
   });
 
   app.post("/admin/figures/:id/move", { config: WRITE_LIMIT }, async (request, reply) => {

@@ -1,23 +1,14 @@
 import type { Deps } from "../../deps.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { asLocale, localisedPath } from "../i18n/locales.ts";
+import { greeting, idIn, siteUrl, tokenLink } from "../mail/compose-parts.ts";
 import { renderEmail } from "../mail/email.tsx";
 import type { MailComposer, MailKind } from "../mail/mail-kinds.ts";
-import { firstNameOf } from "../petitions/signatures.repo.ts";
-import { issueToken } from "../tokens/tokens.ts";
 import { attendanceKey } from "./attendance-key.ts";
 import { eventPlace, eventWhen } from "./event-format.ts";
 import { MAIL_EVENT_CANCELLED, MAIL_EVENT_CHANGED } from "./events-admin.service.ts";
 import { MAIL_EVENT_REMINDER } from "./reminders.ts";
 import { MAIL_RSVP_CONFIRM, MAIL_RSVP_PLACE, MAIL_RSVP_PROMOTED, takesRsvps } from "./rsvp.service.ts";
-
-function rsvpIdIn(payload: unknown): number {
-  const value = (payload as Record<string, unknown> | null)?.rsvpId;
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new Error("payload has no rsvpId");
-  return value;
-}
-
-const url = (deps: Deps, path: string) => new URL(path, deps.config.publicUrl).toString();
 
 /** An RSVP with its event and the attendee's address (none once erased). */
 async function rsvpToWrite(deps: Deps, payload: unknown) {
@@ -44,14 +35,14 @@ async function rsvpToWrite(deps: Deps, payload: unknown) {
       "e.status as event_status",
       "e.sequence",
     ])
-    .where("r.id", "=", rsvpIdIn(payload))
+    .where("r.id", "=", idIn(payload, "rsvpId"))
     .where("s.erased_at", "is", null)
     .executeTakeFirst();
   if (!row) return null;
   const i18n = i18nFor(asLocale(row.locale));
   const key = attendanceKey(deps.config.secretKey, row.id);
-  const attendance = `${url(deps, localisedPath(i18n.locale, "/events/attendance"))}?a=${key}`;
-  const calendar = `${url(deps, "/events/attendance/calendar.ics")}?a=${key}`;
+  const attendance = `${siteUrl(deps, localisedPath(i18n.locale, "/events/attendance"))}?a=${key}`;
+  const calendar = `${siteUrl(deps, "/events/attendance/calendar.ics")}?a=${key}`;
   const details = {
     title: row.title,
     when: eventWhen(i18n, row),
@@ -78,22 +69,21 @@ const composeConfirm: MailComposer = async (deps, payload) => {
     return null;
   }
   const t = f.i18n.t;
-  const greeting = t("mail.greeting", { name: firstNameOf(f.row.name) });
+  const hello = greeting(f.i18n, f.row.name);
   if (f.row.status !== "pending") {
     // Someone typed an address that already has a reply: its owner gets their own link again.
     const mail = renderEmail(f.i18n, {
       subject: t("mail.events.already.subject", { title: f.row.title }),
-      paragraphs: [greeting, t("mail.events.already.body", { title: f.row.title })],
+      paragraphs: [hello, t("mail.events.already.body", { title: f.row.title })],
       action: { label: t("mail.events.manage"), url: f.attendance },
       footnotes: [t("mail.events.notYou")],
     });
     return { to: f.row.email, ...mail };
   }
-  const token = await issueToken(deps.db, "confirm-rsvp", f.row.id);
-  const link = `${url(deps, localisedPath(f.i18n.locale, "/events/rsvp/confirm"))}?token=${token}`;
+  const link = await tokenLink(deps, "confirm-rsvp", f.row.id, f.i18n.locale, "/events/rsvp/confirm");
   const mail = renderEmail(f.i18n, {
     subject: t("mail.events.confirm.subject", { title: f.row.title }),
-    paragraphs: [greeting, t("mail.events.confirm.body", f.details)],
+    paragraphs: [hello, t("mail.events.confirm.body", f.details)],
     action: { label: t("mail.events.confirm.button"), url: link },
     footnotes: [t("mail.confirm.expiry"), t("mail.events.notYou")],
   });
@@ -104,11 +94,11 @@ const composePlace: MailComposer = async (deps, payload) => {
   const f = await rsvpToWrite(deps, payload);
   if (f?.row.event_status !== "published") return null;
   const t = f.i18n.t;
-  const greeting = t("mail.greeting", { name: firstNameOf(f.row.name) });
+  const hello = greeting(f.i18n, f.row.name);
   if (f.row.status === "waitlist") {
     const mail = renderEmail(f.i18n, {
       subject: t("mail.events.waitlist.subject", { title: f.row.title }),
-      paragraphs: [greeting, t("mail.events.waitlist.body", f.details)],
+      paragraphs: [hello, t("mail.events.waitlist.body", f.details)],
       action: { label: t("mail.events.manage"), url: f.attendance },
       footnotes: [t("mail.events.cancelHow")],
     });
@@ -117,7 +107,7 @@ const composePlace: MailComposer = async (deps, payload) => {
   if (f.row.status !== "going") return null;
   const mail = renderEmail(f.i18n, {
     subject: t("mail.events.going.subject", { title: f.row.title }),
-    paragraphs: [greeting, t("mail.events.going.body", { title: f.row.title }), ...placeParagraphs(f)],
+    paragraphs: [hello, t("mail.events.going.body", { title: f.row.title }), ...placeParagraphs(f)],
     action: { label: t("mail.events.manage"), url: f.attendance },
     footnotes: [t("mail.events.cancelHow"), t("mail.events.keepPrivate")],
   });
@@ -131,7 +121,7 @@ const composePromoted: MailComposer = async (deps, payload) => {
   const mail = renderEmail(f.i18n, {
     subject: t("mail.events.promoted.subject", { title: f.row.title }),
     paragraphs: [
-      t("mail.greeting", { name: firstNameOf(f.row.name) }),
+      greeting(f.i18n, f.row.name),
       t("mail.events.promoted.body", { title: f.row.title }),
       ...placeParagraphs(f),
     ],
@@ -149,7 +139,7 @@ const composeReminder: MailComposer = async (deps, payload) => {
   const mail = renderEmail(f.i18n, {
     subject: t("mail.events.reminder.subject", { title: f.row.title }),
     paragraphs: [
-      t("mail.greeting", { name: firstNameOf(f.row.name) }),
+      greeting(f.i18n, f.row.name),
       t("mail.events.reminder.body", { title: f.row.title }),
       ...placeParagraphs(f),
     ],
@@ -165,8 +155,8 @@ const composeCancelled: MailComposer = async (deps, payload) => {
   const t = f.i18n.t;
   const mail = renderEmail(f.i18n, {
     subject: t("mail.events.cancelled.subject", { title: f.row.title }),
-    paragraphs: [t("mail.greeting", { name: firstNameOf(f.row.name) }), t("mail.events.cancelled.body", f.details)],
-    action: { label: t("mail.events.findOthers"), url: url(deps, localisedPath(f.i18n.locale, "/events")) },
+    paragraphs: [greeting(f.i18n, f.row.name), t("mail.events.cancelled.body", f.details)],
+    action: { label: t("mail.events.findOthers"), url: siteUrl(deps, localisedPath(f.i18n.locale, "/events")) },
   });
   return { to: f.row.email, ...mail };
 };
@@ -182,7 +172,7 @@ const composeChanged: MailComposer = async (deps, payload) => {
   const mail = renderEmail(f.i18n, {
     subject: t("mail.events.changed.subject", { title: f.row.title }),
     paragraphs: [
-      t("mail.greeting", { name: firstNameOf(f.row.name) }),
+      greeting(f.i18n, f.row.name),
       t("mail.events.changed.body", { title: f.row.title }),
       ...(going ? placeParagraphs(f) : [t("mail.events.when", { when: f.details.when, place: f.details.place })]),
     ],

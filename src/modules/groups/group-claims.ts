@@ -2,12 +2,11 @@ import type { Db } from "../../db/index.ts";
 import { now } from "../../db/portable.ts";
 import type { Deps } from "../../deps.ts";
 import { i18nFor } from "../i18n/i18n.ts";
-import { asLocale, localisedPath } from "../i18n/locales.ts";
+import { asLocale } from "../i18n/locales.ts";
+import { greeting, idIn, tokenLink } from "../mail/compose-parts.ts";
 import { renderEmail } from "../mail/email.tsx";
 import type { MailComposer } from "../mail/mail-kinds.ts";
 import { queueMail } from "../mail/outbox.repo.ts";
-import { firstNameOf } from "../petitions/signatures.repo.ts";
-import { issueToken } from "../tokens/tokens.ts";
 import { organiserOf } from "./groups.repo.ts";
 
 /**
@@ -88,12 +87,6 @@ export async function answerClaim(
   return Number(result.numUpdatedRows) === 1 ? "done" : "not-found";
 }
 
-const idIn = (params: unknown, name: "eventId" | "groupId") => {
-  const value = (params as Record<string, unknown> | null)?.[name];
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new Error(`params have no ${name}`);
-  return value;
-};
-
 /** To the organiser: an event names their group; their link opens the page where they answer. */
 export const composeGroupClaim: MailComposer = async (deps, params) => {
   const groupId = idIn(params, "groupId");
@@ -111,12 +104,11 @@ export const composeGroupClaim: MailComposer = async (deps, params) => {
   if (!organiser || !event) return null;
   const i18n = i18nFor(asLocale(organiser.locale));
   const t = i18n.t;
-  const token = await issueToken(deps.db, "organise-group", groupId);
-  const link = `${new URL(localisedPath(i18n.locale, "/groups/organiser/continue"), deps.config.publicUrl)}?token=${token}`;
+  const link = await tokenLink(deps, "organise-group", groupId, i18n.locale, "/groups/organiser/continue");
   const values = { group: event.group_name, event: event.title, host: event.host_name };
   const mail = renderEmail(i18n, {
     subject: t("mail.groups.claim.subject", values),
-    paragraphs: [t("mail.greeting", { name: firstNameOf(organiser.name) }), t("mail.groups.claim.body", values)],
+    paragraphs: [greeting(i18n, organiser.name), t("mail.groups.claim.body", values)],
     action: { label: t("mail.groups.claim.button"), url: link },
     footnotes: [t("mail.groups.organiser.expiry"), t("mail.groups.claim.ignore")],
   });

@@ -1,8 +1,10 @@
 import type { Db } from "../../db/index.ts";
 import { now } from "../../db/portable.ts";
+import type { GroupDetails } from "../../db/tables.ts";
 import { localisedPath } from "../i18n/locales.ts";
-import { submitForModeration } from "../moderation/moderation.repo.ts";
+import { forgetItemsWithoutRecord, itemsOfKind, submissionReaders, submitRecord } from "../moderation/kind-parts.ts";
 import type { ModerationKind, Submission } from "../moderation/moderation-kinds.ts";
+import { groupSubmission } from "./group-kind.ts";
 
 /**
  * An organiser's change to their group's public details. It waits for a moderator while the
@@ -12,10 +14,6 @@ import type { ModerationKind, Submission } from "../moderation/moderation-kinds.
 export const GROUP_EDIT_KIND = "group-edit";
 
 const DETAILS = ["name", "description_md", "town", "country", "latitude", "longitude"] as const;
-type Details = { name: string; description_md: string; town: string; country: string } & {
-  latitude: number | null;
-  longitude: number | null;
-};
 
 /** Queues an edit; call it in the transaction that stores it. */
 export async function submitGroupEditForModeration(db: Db, e: { editId: number; supporterId: number; locale: string }) {
@@ -26,24 +24,14 @@ export async function submitGroupEditForModeration(db: Db, e: { editId: number; 
     .where("kind", "=", GROUP_EDIT_KIND)
     .where("subject_id", "=", e.editId)
     .execute();
-  await submitForModeration(db, {
-    kind: GROUP_EDIT_KIND,
-    subjectId: e.editId,
-    scopeId: null,
-    supporterId: e.supporterId,
-    locale: e.locale,
-  });
+  await submitRecord(db, GROUP_EDIT_KIND, { subjectId: e.editId, supporterId: e.supporterId, locale: e.locale });
 }
 
 function editRows(db: Db) {
-  return db
-    .selectFrom("moderation_items as m")
+  return itemsOfKind(db, GROUP_EDIT_KIND)
     .innerJoin("group_edits as e", "e.id", "m.subject_id")
     .innerJoin("groups as g", "g.id", "e.group_id")
     .select([
-      "m.id",
-      "m.locale",
-      "m.submitted_at",
       "e.name",
       "e.description_md",
       "e.town",
@@ -52,27 +40,20 @@ function editRows(db: Db) {
       "g.slug",
       "g.status as group_status",
       "g.organiser_name",
-    ])
-    .where("m.kind", "=", GROUP_EDIT_KIND);
+    ]);
 }
 
 type EditRow = Awaited<ReturnType<ReturnType<typeof editRows>["execute"]>>[number];
 
 function asSubmission(row: EditRow): Submission {
   return {
-    itemId: row.id,
-    title: `${row.name} (${row.town})`,
-    text: row.description_md,
-    author: row.organiser_name.split(" ")[0] ?? "",
-    country: row.country,
+    ...groupSubmission(row),
     // The group as the public sees it now: the moderator can compare.
     about: row.group_status === "published" ? { label: row.current_name, href: `/groups/${row.slug}` } : null,
-    locale: row.locale,
-    submittedAt: row.submitted_at,
   };
 }
 
-const detailsOf = (row: Details): Details => ({
+const detailsOf = (row: GroupDetails): GroupDetails => ({
   name: row.name,
   description_md: row.description_md,
   town: row.town,
@@ -118,7 +99,7 @@ async function putBack(db: Db, editId: number) {
     if (group && JSON.stringify(detailsOf(group)) === JSON.stringify(detailsOf(edit))) {
       await db
         .updateTable("groups")
-        .set({ ...(JSON.parse(edit.previous) as Details), updated_at: at })
+        .set({ ...(JSON.parse(edit.previous) as GroupDetails), updated_at: at })
         .where("id", "=", edit.group_id)
         .execute();
     }
@@ -140,30 +121,12 @@ async function putBack(db: Db, editId: number) {
 export const groupEditKind: ModerationKind = {
   name: GROUP_EDIT_KIND,
   label: "moderation.kind.groupEdit",
-  async countWaiting(db) {
-    const row = await editRows(db)
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("m.status", "=", "waiting")
-      .where("e.status", "=", "waiting")
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  },
-  async listWaiting(db, limit) {
-    const rows = await editRows(db)
-      .where("m.status", "=", "waiting")
-      .where("e.status", "=", "waiting")
-      .orderBy("m.submitted_at")
-      .orderBy("m.id")
-      .limit(limit)
-      .execute();
-    return rows.map(asSubmission);
-  },
-  async show(db, itemIds) {
-    if (itemIds.length === 0) return new Map();
-    const rows = await editRows(db).where("m.id", "in", itemIds).execute();
-    return new Map(rows.map((r) => [r.id, asSubmission(r)]));
-  },
+  ...submissionReaders({
+    rows: editRows,
+    // Only an edit still waiting is for the moderator to decide (not one a newer edit superseded).
+    decidable: (rows) => rows.where("e.status", "=", "waiting"),
+    asSubmission,
+  }),
   async onDecision(db, item, status) {
     if (status === "approved") return approve(db, item.subject_id);
     if (status === "rejected") {
@@ -195,21 +158,5 @@ export const groupEditKind: ModerationKind = {
     const path = row.status === "published" ? `/groups/${row.slug}` : "/groups";
     return { values: { title: row.name }, path: localisedPath(locale, path) };
   },
-  async forgetOrphans(db) {
-    const result = await db
-      .deleteFrom("moderation_items")
-      .where("kind", "=", GROUP_EDIT_KIND)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom("group_edits")
-              .select("group_edits.id")
-              .whereRef("group_edits.id", "=", "moderation_items.subject_id"),
-          ),
-        ),
-      )
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
-  },
+  forgetOrphans: (db) => forgetItemsWithoutRecord(db, GROUP_EDIT_KIND, "group_edits"),
 };

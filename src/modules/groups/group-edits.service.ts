@@ -1,19 +1,19 @@
 import { now } from "../../db/portable.ts";
+import type { GroupDetails } from "../../db/tables.ts";
 import type { Deps } from "../../deps.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { GROUP_EDIT_KIND, submitGroupEditForModeration } from "./group-edit-kind.ts";
-import { type GroupDetailsForm, type Problem, type ValidGroupDetails, validateGroupDetails } from "./group-input.ts";
+import {
+  type GroupDetailsForm,
+  groupColumns,
+  type Problem,
+  type ValidGroupDetails,
+  validateGroupDetails,
+} from "./group-input.ts";
 import { findGroupById, type PublicGroup } from "./groups.repo.ts";
 
 /** A group's details as its edit form shows them. */
-export function detailsForm(g: {
-  name: string;
-  description_md: string;
-  town: string;
-  country: string;
-  latitude: number | null;
-  longitude: number | null;
-}): GroupDetailsForm {
+export function detailsForm(g: GroupDetails): GroupDetailsForm {
   const point = g.latitude !== null && g.longitude !== null;
   return {
     groupName: g.name,
@@ -90,12 +90,7 @@ export async function submitGroupEdit(
       .insertInto("group_edits")
       .values({
         group_id: groupId,
-        name: d.groupName,
-        description_md: d.description,
-        town: d.town,
-        country: d.country,
-        latitude: d.latitude,
-        longitude: d.longitude,
+        ...groupColumns(d),
         status: "waiting",
         previous: null,
         created_at: at,

@@ -1,3 +1,4 @@
+import type { GroupDetails } from "../../db/tables.ts";
 import { isCountryCode } from "../i18n/countries.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { EMAIL_MESSAGES, nameProblem } from "../petitions/signature-input.ts";
@@ -116,6 +117,18 @@ export type ValidGroupDetails = Pick<
   ValidGroup,
   "groupName" | "description" | "town" | "country" | "latitude" | "longitude"
 >;
+
+/** Checked details as the columns of a group (or of an edit to one) hold them. */
+export function groupColumns(d: ValidGroupDetails): GroupDetails {
+  return {
+    name: d.groupName,
+    description_md: d.description,
+    town: d.town,
+    country: d.country,
+    latitude: d.latitude,
+    longitude: d.longitude,
+  };
+}
 
 export function readGroupDetailsForm(body: unknown): GroupDetailsForm {
   const { groupName, description, town, country, place, latitude, longitude } = readGroupForm(body);

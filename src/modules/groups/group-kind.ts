@@ -22,7 +22,8 @@ function groupRows(db: Db) {
 
 type GroupRow = Awaited<ReturnType<ReturnType<typeof groupRows>["execute"]>>[number];
 
-function asSubmission(row: GroupRow): Submission {
+/** A group's details as the moderator reads them: the name and town, the description, the organiser's first name. */
+export function groupSubmission(row: GroupRow): Submission {
   return {
     itemId: row.id,
     title: `${row.name} (${row.town})`,
@@ -43,7 +44,7 @@ export const groupKind = recordKind({
   listPath: "/groups",
   rows: groupRows,
   decidable: (rows) => rows.where("g.status", "=", "waiting"),
-  asSubmission,
+  asSubmission: groupSubmission,
   onDecision: (db, item, status) => setRecordStatus(db, "groups", item, status, "unpublished"),
   mail: {
     approvedSubject: "mail.moderation.group.approvedSubject",

@@ -1,24 +1,15 @@
 import type { Deps } from "../../deps.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { asLocale, localisedPath } from "../i18n/locales.ts";
+import { greeting, idIn, siteUrl, tokenLink } from "../mail/compose-parts.ts";
 import { renderEmail } from "../mail/email.tsx";
 import type { MailComposer, MailKind } from "../mail/mail-kinds.ts";
-import { firstNameOf } from "../petitions/signatures.repo.ts";
-import { issueToken } from "../tokens/tokens.ts";
 import { MAIL_GROUP_CONTACT } from "./contact.service.ts";
 import { composeGroupClaim, MAIL_GROUP_EVENT_CLAIM } from "./group-claims.ts";
 import { organiserOf } from "./groups.repo.ts";
 import { memberKey } from "./member-key.ts";
 import { MAIL_GROUP_JOIN_CONFIRM, MAIL_GROUP_WELCOME } from "./membership.service.ts";
 import { MAIL_GROUP_ORGANISER_LINK } from "./organiser.service.ts";
-
-const url = (deps: Deps, path: string) => new URL(path, deps.config.publicUrl).toString();
-
-function idIn(params: unknown, name: "memberId" | "groupId"): number {
-  const value = (params as Record<string, unknown> | null)?.[name];
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new Error(`params have no ${name}`);
-  return value;
-}
 
 /** A membership with its group and the member's address (none once erased). */
 async function memberToWrite(deps: Deps, params: unknown) {
@@ -47,14 +38,10 @@ const composeJoinConfirm: MailComposer = async (deps, params) => {
   const f = await memberToWrite(deps, params);
   if (f?.row.status !== "pending") return null;
   const t = f.i18n.t;
-  const token = await issueToken(deps.db, "confirm-group-join", f.row.id);
-  const link = `${url(deps, localisedPath(f.i18n.locale, "/groups/join/confirm"))}?token=${token}`;
+  const link = await tokenLink(deps, "confirm-group-join", f.row.id, f.i18n.locale, "/groups/join/confirm");
   const mail = renderEmail(f.i18n, {
     subject: t("mail.groups.confirm.subject", { group: f.row.group_name }),
-    paragraphs: [
-      t("mail.greeting", { name: firstNameOf(f.row.name) }),
-      t("mail.groups.confirm.body", { group: f.row.group_name }),
-    ],
+    paragraphs: [greeting(f.i18n, f.row.name), t("mail.groups.confirm.body", { group: f.row.group_name })],
     action: { label: t("mail.groups.confirm.button"), url: link },
     footnotes: [t("mail.confirm.expiry"), t("mail.groups.notYou")],
   });
@@ -65,13 +52,13 @@ const composeWelcome: MailComposer = async (deps, params) => {
   const f = await memberToWrite(deps, params);
   if (f?.row.status !== "member") return null;
   const t = f.i18n.t;
-  const leave = `${url(deps, localisedPath(f.i18n.locale, "/groups/leave"))}?m=${memberKey(deps.config.secretKey, f.row.id)}`;
+  const leave = `${siteUrl(deps, localisedPath(f.i18n.locale, "/groups/leave"))}?m=${memberKey(deps.config.secretKey, f.row.id)}`;
   const mail = renderEmail(f.i18n, {
     subject: t("mail.groups.welcome.subject", { group: f.row.group_name }),
     paragraphs: [
-      t("mail.greeting", { name: firstNameOf(f.row.name) }),
+      greeting(f.i18n, f.row.name),
       t("mail.groups.welcome.body", { group: f.row.group_name }),
-      t("mail.groups.welcome.page", { link: url(deps, localisedPath(f.i18n.locale, `/groups/${f.row.slug}`)) }),
+      t("mail.groups.welcome.page", { link: siteUrl(deps, localisedPath(f.i18n.locale, `/groups/${f.row.slug}`)) }),
     ],
     action: { label: t("mail.groups.leave"), url: leave },
     footnotes: [t("mail.groups.leaveHow")],
@@ -94,7 +81,7 @@ const composeContact: MailComposer = async (deps, params) => {
   const mail = renderEmail(i18n, {
     subject: t("mail.groups.contact.subject", { group: group.name, name: p.name }),
     paragraphs: [
-      t("mail.greeting", { name: firstNameOf(organiser.name) }),
+      greeting(i18n, organiser.name),
       t("mail.groups.contact.body", { group: group.name, name: p.name }),
       p.message,
     ],
@@ -112,14 +99,10 @@ const composeOrganiserLink: MailComposer = async (deps, params) => {
   if (!organiser || !group) return null;
   const i18n = i18nFor(asLocale(organiser.locale));
   const t = i18n.t;
-  const token = await issueToken(deps.db, "organise-group", groupId);
-  const link = `${url(deps, localisedPath(i18n.locale, "/groups/organiser/continue"))}?token=${token}`;
+  const link = await tokenLink(deps, "organise-group", groupId, i18n.locale, "/groups/organiser/continue");
   const mail = renderEmail(i18n, {
     subject: t("mail.groups.organiser.subject", { group: group.name }),
-    paragraphs: [
-      t("mail.greeting", { name: firstNameOf(organiser.name) }),
-      t("mail.groups.organiser.body", { group: group.name }),
-    ],
+    paragraphs: [greeting(i18n, organiser.name), t("mail.groups.organiser.body", { group: group.name })],
     action: { label: t("mail.groups.organiser.button"), url: link },
     footnotes: [t("mail.groups.organiser.expiry"), t("mail.groups.notYou")],
   });

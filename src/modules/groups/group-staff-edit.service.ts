@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/i18n.ts";
 import { EMAIL_MESSAGES, nameProblem } from "../petitions/signature-input.ts";
 import { canonicalEmail, checkEmail } from "../supporters/email.ts";
 import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
-import { type GroupDetailsForm, type Problem, validateGroupDetails } from "./group-input.ts";
+import { type GroupDetailsForm, groupColumns, type Problem, validateGroupDetails } from "./group-input.ts";
 
 const DETAILS = ["name", "description_md", "town", "country", "latitude", "longitude"] as const;
 
@@ -52,15 +52,7 @@ export async function editGroupAsStaff(
       .executeTakeFirst();
     if (!before) return { kind: "not-found" as const };
     if (!checked.ok) return { kind: "invalid" as const, problems: checked.problems };
-    const d = checked.value;
-    const after = {
-      name: d.groupName,
-      description_md: d.description,
-      town: d.town,
-      country: d.country,
-      latitude: d.latitude,
-      longitude: d.longitude,
-    };
+    const after = groupColumns(checked.value);
     await trx
       .updateTable("groups")
       .set({ ...after, updated_at: now() })

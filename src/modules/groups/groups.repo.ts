@@ -1,19 +1,9 @@
-import { type Expression, type SqlBool, sql } from "kysely";
+import { type Expression, type Selectable, type SqlBool, sql } from "kysely";
 import type { Db } from "../../db/index.ts";
-import type { GroupStatus } from "../../db/tables.ts";
+import type { GroupDetails, GroupTable } from "../../db/tables.ts";
 
 /** A group as the public sees it: never the organiser's name or address. */
-export interface PublicGroup {
-  id: number;
-  slug: string;
-  locale: string;
-  name: string;
-  description_md: string;
-  town: string;
-  country: string;
-  latitude: number | null;
-  longitude: number | null;
-  status: GroupStatus;
+export interface PublicGroup extends Pick<Selectable<GroupTable>, "id" | "slug" | "locale" | "status">, GroupDetails {
   /** Whether someone organises it (so messages can reach them). */
   hasOrganiser: boolean;
 }

@@ -4,7 +4,7 @@ import { listUpcomingEvents } from "../events/events.repo.ts";
 import type { Locale } from "../i18n/locales.ts";
 import { recordSlug } from "../moderation/record-slug.ts";
 import { findOrCreateSupporter } from "../supporters/supporters.repo.ts";
-import { GROUP_LIMITS, type GroupForm, type Problem, validateGroup } from "./group-input.ts";
+import { GROUP_LIMITS, type GroupForm, groupColumns, type Problem, validateGroup } from "./group-input.ts";
 import { submitGroupForModeration } from "./group-kind.ts";
 import { findPublishedGroup, type GroupFilters, groupCountries, listPublishedGroups } from "./groups.repo.ts";
 
@@ -69,12 +69,7 @@ export async function submitGroup(
       .values({
         slug: groupSlug(g.groupName),
         locale: context.shownIn,
-        name: g.groupName,
-        description_md: g.description,
-        town: g.town,
-        country: g.country,
-        latitude: g.latitude,
-        longitude: g.longitude,
+        ...groupColumns(g),
         organiser_supporter_id: organiser.id,
         organiser_name: g.name,
         status: "waiting",

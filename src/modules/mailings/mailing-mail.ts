@@ -3,6 +3,7 @@ import { unsubscribeParts } from "../community/community-mail.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { asLocale } from "../i18n/locales.ts";
+import { idIn } from "../mail/compose-parts.ts";
 import { renderEmail } from "../mail/email.tsx";
 import type { ComposedMail, MailComposer, MailKind } from "../mail/mail-kinds.ts";
 import { hasCurrentConsent } from "../supporters/consents.repo.ts";
@@ -47,20 +48,14 @@ export function sampleUnsubscribe(deps: Deps, locale: string): Unsubscribe {
   return { link, headers: { ...real.headers, "List-Unsubscribe": `<${link}>` } };
 }
 
-function numberIn(params: unknown, name: string): number {
-  const value = (params as Record<string, unknown> | null)?.[name];
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new Error(`params have no ${name}`);
-  return value;
-}
-
 /**
  * One recipient's copy, written when it is sent: nothing if they were erased or withdrew
  * their consent meanwhile (the message is then cancelled and counted as skipped).
  */
 const composeMailing: MailComposer = async (deps, params) => {
-  const supporterId = numberIn(params, "supporterId");
+  const supporterId = idIn(params, "supporterId");
   const [mailing, supporter] = await Promise.all([
-    findMailing(deps.db, numberIn(params, "mailingId")),
+    findMailing(deps.db, idIn(params, "mailingId")),
     deps.db
       .selectFrom("supporters")
       .select(["id", "email"])
@@ -76,11 +71,11 @@ const composeMailing: MailComposer = async (deps, params) => {
 /** The test copy, to the staff member's own address. */
 const composeMailingTest: MailComposer = async (deps, params) => {
   const [mailing, staff] = await Promise.all([
-    findMailing(deps.db, numberIn(params, "mailingId")),
+    findMailing(deps.db, idIn(params, "mailingId")),
     deps.db
       .selectFrom("staff_users")
       .select("email")
-      .where("id", "=", numberIn(params, "staffUserId"))
+      .where("id", "=", idIn(params, "staffUserId"))
       .where("disabled_at", "is", null)
       .executeTakeFirst(),
   ]);

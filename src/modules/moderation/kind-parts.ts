@@ -134,7 +134,11 @@ export function recordKind<Q extends { execute(): Promise<Row[]> }, Row extends 
 }
 
 /** Drops the kind's items whose record is gone (retention, erasure). */
-async function forgetItemsWithoutRecord(db: Db, kind: string, table: RecordTable): Promise<number> {
+export async function forgetItemsWithoutRecord(
+  db: Db,
+  kind: string,
+  table: RecordTable | "group_edits",
+): Promise<number> {
   const result = await db
     .deleteFrom("moderation_items")
     .where("kind", "=", kind)

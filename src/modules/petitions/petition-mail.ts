@@ -2,31 +2,19 @@ import type { Deps } from "../../deps.ts";
 import { inLanguage } from "../campaigns/translations.repo.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { asLocale, localisedPath } from "../i18n/locales.ts";
+import { idIn, siteUrl, tokenLink } from "../mail/compose-parts.ts";
 import { renderEmail } from "../mail/email.tsx";
 import type { MailComposer, MailKind } from "../mail/mail-kinds.ts";
-import { issueToken } from "../tokens/tokens.ts";
 import { findSignatureForMail, firstNameOf } from "./signatures.repo.ts";
 import { MAIL_ALREADY_SIGNED, MAIL_SIGNATURE_CONFIRMATION } from "./signing.service.ts";
 
-function payloadId(payload: unknown): number {
-  const id = (payload as { signatureId?: unknown } | null)?.signatureId;
-  if (typeof id !== "number" || !Number.isSafeInteger(id)) throw new Error("payload has no signatureId");
-  return id;
-}
-
-function siteUrl(deps: Deps, path: string): string {
-  return new URL(path, deps.config.publicUrl).toString();
-}
-
-async function confirmationLink(deps: Deps, signatureId: number, locale: string): Promise<string> {
-  const token = await issueToken(deps.db, "confirm-signature", signatureId);
-  const path = localisedPath(asLocale(locale), "/signatures/confirm");
-  return `${siteUrl(deps, path)}?token=${token}`;
+function confirmationLink(deps: Deps, signatureId: number, locale: string): Promise<string> {
+  return tokenLink(deps, "confirm-signature", signatureId, asLocale(locale), "/signatures/confirm");
 }
 
 /** The signature with its campaign's words in the signer's language, where translated. */
 async function signatureInLanguage(deps: Deps, payload: unknown) {
-  const signature = await findSignatureForMail(deps.db, payloadId(payload));
+  const signature = await findSignatureForMail(deps.db, idIn(payload, "signatureId"));
   if (!signature) return undefined;
   const [campaign] = await inLanguage(
     deps.db,

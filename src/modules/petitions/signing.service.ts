@@ -17,7 +17,13 @@ import { COMMENT_CONSENT, queueComment } from "./comments.ts";
 import { countAtEndOfBatch } from "./counts.repo.ts";
 import { isPaused, readPause, SigningPausedError } from "./pause.repo.ts";
 import { type FieldProblem, type SignatureForm, type ValidSignature, validateSignature } from "./signature-input.ts";
-import { findSignatureOf, insertSignature, newReferralCode, type SignatureSource } from "./signatures.repo.ts";
+import {
+  findSignatureOf,
+  insertSignature,
+  type NewSignature,
+  newReferralCode,
+  type SignatureSource,
+} from "./signatures.repo.ts";
 
 /** The consent asked for beside the signature; its wording is versioned with this key. */
 export const UPDATES_CONSENT = { purpose: "email-updates", version: "petition-updates-1" } as const;
@@ -84,28 +90,11 @@ export async function signPetition(deps: Deps, request: SignRequest): Promise<Si
 
   // All or nothing per signature; signatures arriving together share a commit.
   const referralCode = await deps.database.batchedTransaction(async (trx, unit) => {
-    const supporter = await findOrCreateSupporter(trx, {
-      email: s.email,
-      emailCanonical: s.emailCanonical,
-      name: s.name,
-      country: s.country,
-      postcode: s.postcode,
-      locale: request.i18n.locale,
-    });
-    const signature = {
-      campaignId: campaign.id,
-      supporterId: supporter.id,
-      name: s.name,
-      country: s.country,
-      postcode: s.postcode,
-      comment: s.comment,
-      showName: s.showName,
+    const supporter = await signerOf(trx, s, request);
+    const signature = signatureRow(request, campaign.id, supporter.id, s, {
       commentPublic: s.commentPublic,
-      status: instant ? ("confirmed" as const) : ("pending" as const),
-      locale: request.i18n.locale,
-      source: request.source,
-      networkHash: request.networkHash,
-    };
+      status: instant ? "confirmed" : "pending",
+    });
     let created = await insertSignature(trx, signature);
     // A signature held back earlier for this address (a script may have typed it first) gives
     // way to this one, which passed every check.
@@ -186,6 +175,41 @@ async function queueCommentWithConsent(
   await queueComment(trx, { signatureId, campaignId: campaign.id, supporterId, locale: request.i18n.locale });
 }
 
+/** The signer, found by their address or made a supporter, in the signature's transaction. */
+function signerOf(trx: Db, s: ValidSignature, request: SignRequest) {
+  return findOrCreateSupporter(trx, {
+    email: s.email,
+    emailCanonical: s.emailCanonical,
+    name: s.name,
+    country: s.country,
+    postcode: s.postcode,
+    locale: request.i18n.locale,
+  });
+}
+
+/** The row a signature is written as; only its status and whether its comment is public differ. */
+function signatureRow(
+  request: SignRequest,
+  campaignId: number,
+  supporterId: number,
+  s: ValidSignature,
+  differs: Pick<NewSignature, "commentPublic" | "status">,
+): NewSignature {
+  return {
+    campaignId,
+    supporterId,
+    name: s.name,
+    country: s.country,
+    postcode: s.postcode,
+    comment: s.comment,
+    showName: s.showName,
+    ...differs,
+    locale: request.i18n.locale,
+    source: request.source,
+    networkHash: request.networkHash,
+  };
+}
+
 /**
  * A signature held back: written as "invalidated" with the reason and the status it gets if
  * staff release it, and nothing else (no consent, comment, email or count). The answer is the
@@ -199,28 +223,11 @@ async function signHeld(
   reason: HoldReason,
 ): Promise<SignOutcome> {
   const referralCode = await deps.database.batchedTransaction(async (trx) => {
-    const supporter = await findOrCreateSupporter(trx, {
-      email: s.email,
-      emailCanonical: s.emailCanonical,
-      name: s.name,
-      country: s.country,
-      postcode: s.postcode,
-      locale: request.i18n.locale,
-    });
-    const created = await insertSignature(trx, {
-      campaignId: campaign.id,
-      supporterId: supporter.id,
-      name: s.name,
-      country: s.country,
-      postcode: s.postcode,
-      comment: s.comment,
-      showName: s.showName,
-      commentPublic: false,
-      status: "invalidated",
-      locale: request.i18n.locale,
-      source: request.source,
-      networkHash: request.networkHash,
-    });
+    const supporter = await signerOf(trx, s, request);
+    const created = await insertSignature(
+      trx,
+      signatureRow(request, campaign.id, supporter.id, s, { commentPublic: false, status: "invalidated" }),
+    );
     if (!created) return (await findSignatureOf(trx, campaign.id, supporter.id))?.referral_code ?? "";
     await holdSignature(trx, {
       signatureId: created.id,

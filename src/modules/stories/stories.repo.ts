@@ -1,18 +1,23 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../../db/index.ts";
+import type { StoryTable } from "../../db/tables.ts";
 
 /** What a public page shows of a story: never who sent it beyond the name they chose to show. */
-export interface PublicStory {
-  id: number;
-  slug: string;
-  locale: string;
-  title: string;
-  body: string;
-  author_name: string;
-  image_key: string | null;
-  image_widths: string | null;
-  image_width: number | null;
-  image_height: number | null;
-  image_alt: string | null;
+export interface PublicStory
+  extends Pick<
+    Selectable<StoryTable>,
+    | "id"
+    | "slug"
+    | "locale"
+    | "title"
+    | "body"
+    | "author_name"
+    | "image_key"
+    | "image_widths"
+    | "image_width"
+    | "image_height"
+    | "image_alt"
+  > {
   published_at: string;
 }
 

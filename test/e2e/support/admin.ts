@@ -2,9 +2,10 @@
 // the e2e server's own database and data folder, so the link it prints works there.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { BASE_URL, databaseUrl, dataDir } from "./environment.ts";
+import { freshEmail } from "./petition.ts";
 
 const run = promisify(execFile);
 
@@ -49,4 +50,34 @@ export async function setUpAndSignIn(page: Page, setupPath: string, email: strin
   await page.getByRole("textbox", { name: "Code from your authenticator app" }).fill(totpCode(key));
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin$/);
+}
+
+/** A new staff member of `role` (a fresh address made from `name`), signed in on `page`: their address. */
+export async function signInAsNewStaff(
+  page: Page,
+  name: string,
+  role: "admin" | "campaigner" | "moderator",
+): Promise<string> {
+  const email = freshEmail(name);
+  await setUpAndSignIn(page, await createStaffUser(email, role), email);
+  return email;
+}
+
+/** A new staff member of `role`, signed in in a browser context of their own. */
+export async function newStaffContext(
+  browser: Browser,
+  javaScriptEnabled: boolean,
+  name: string,
+  role: "admin" | "campaigner" | "moderator",
+) {
+  const context = await browser.newContext({ javaScriptEnabled, baseURL: BASE_URL });
+  const staff = await context.newPage();
+  await signInAsNewStaff(staff, name, role);
+  return { context, staff };
+}
+
+/** Approves an item of the moderation queue (an article there) and sees it done. */
+export async function approveItem(staff: Page, item: Locator) {
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(staff.getByRole("status")).toHaveText("Approved. The person who sent it will be told by email.");
 }

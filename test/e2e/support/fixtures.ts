@@ -69,6 +69,13 @@ export async function expectNoAxeViolations(page: Page) {
   expect(found, `axe found no WCAG violations on ${page.url()}`).toEqual([]);
 }
 
+/** expectNoAxeViolations where the page runs JavaScript (axe needs it); nothing without. */
+export function axeWhereScripted(javaScriptEnabled: boolean) {
+  return async (page: Page) => {
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
+  };
+}
+
 /** At 320 CSS pixels wide nothing makes the page scroll sideways. */
 export async function expectNoSidewaysScrollAtNarrowWidth(page: Page) {
   await page.setViewportSize({ width: NARROW_WIDTH, height: 640 });

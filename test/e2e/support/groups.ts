@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { createDb } from "../../../src/db/index.ts";
 import { databaseUrl } from "./environment.ts";
+import { test } from "./fixtures.ts";
 
 export interface TestGroup {
   id: number;
@@ -65,6 +66,21 @@ export async function removeTestGroup(group: TestGroup): Promise<void> {
   } finally {
     await database.close();
   }
+}
+
+/**
+ * A test group for each test of the spec: made before it (addTestGroup) and removed after
+ * it. The object returned holds the group of the test running.
+ */
+export function aTestGroupForEachTest(tag: string): TestGroup {
+  const group = {} as TestGroup;
+  test.beforeEach(async () => {
+    Object.assign(group, await addTestGroup(tag));
+  });
+  test.afterEach(async () => {
+    await removeTestGroup(group);
+  });
+  return group;
 }
 
 /** Removes a group someone asked for in a spec (and its place in the moderation queue). */

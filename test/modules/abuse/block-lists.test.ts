@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normaliseDomain, normaliseRange, RuleMatcher } from "../../../src/modules/abuse/rules.ts";
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
-import { type Cookies, ERROR_SUMMARY, get, makeStaff, post, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
+import { type Cookies, ERROR_SUMMARY, get, post, staffCookies } from "../admin/admin-helpers.ts";
 import { addCampaign, countOf, signaturesOf, signer, uniqueSlug } from "../petitions/petition-helpers.ts";
+import { signFrom } from "./abuse-helpers.ts";
 
 describe("the lists' entries, written one way", () => {
   it("reads domains and ranges, and refuses what is neither", () => {
@@ -44,8 +45,8 @@ describeEachDatabase("block and allow lists in the admin", (db) => {
   let slug: string;
   beforeAll(async () => {
     t = await buildTestApp(db().handle, { RATE_LIMITS: "off" });
-    campaigner = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "campaigner")) };
-    moderator = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "moderator")) };
+    campaigner = await staffCookies(t, "campaigner");
+    moderator = await staffCookies(t, "moderator");
     slug = uniqueSlug("lists");
     await addCampaign(t.deps.db, slug, { policy: "instant" });
   });
@@ -54,21 +55,7 @@ describeEachDatabase("block and allow lists in the admin", (db) => {
   const add = (fields: Record<string, string>, who = campaigner) =>
     post(t.app, "/admin/abuse", "/admin/abuse/rules", fields, who);
   const rules = () => t.deps.db.selectFrom("abuse_rules").select(["id", "kind", "action", "value"]).execute();
-  async function signFrom(address: string, fields: Record<string, string>) {
-    const page = await t.app.inject({ url: `/campaigns/${slug}`, remoteAddress: address });
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
-    return t.app.inject({
-      method: "POST",
-      url: `/campaigns/${slug}/signatures`,
-      remoteAddress: address,
-      headers: {
-        cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join("; "),
-        origin: "http://localhost:3000",
-        "content-type": "application/x-www-form-urlencoded",
-      },
-      payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-    });
-  }
+  const signFromHere = (address: string, fields: Record<string, string>) => signFrom(t.app, slug, address, fields);
 
   it("keeps the lists from moderators and from anyone not signed in", async () => {
     expect((await get(t.app, "/admin/abuse", moderator)).statusCode).toBe(403);
@@ -99,7 +86,7 @@ describeEachDatabase("block and allow lists in the admin", (db) => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe("/admin/abuse?added=1");
     const before = await countOf(t.app, slug);
-    const signed = await signFrom("192.0.2.10", signer({ email: `x.${Date.now()}@mail.flood.example` }));
+    const signed = await signFromHere("192.0.2.10", signer({ email: `x.${Date.now()}@mail.flood.example` }));
     expect(signed.statusCode).toBe(303);
     expect(signed.headers.location).toMatch(/\/thank-you\?code=/);
     expect(await countOf(t.app, slug)).toBe(before);
@@ -117,11 +104,11 @@ describeEachDatabase("block and allow lists in the admin", (db) => {
     await add({ kind: "network", action: "block", value: "198.51.100.0/24" });
     await add({ kind: "network", action: "allow", value: "198.51.100.200" });
     const before = await countOf(t.app, slug);
-    await signFrom("198.51.100.33", signer());
+    await signFromHere("198.51.100.33", signer());
     expect(await countOf(t.app, slug)).toBe(before);
-    await signFrom("198.51.100.200", signer({ email: `y.${Date.now()}@flood.example` }));
+    await signFromHere("198.51.100.200", signer({ email: `y.${Date.now()}@flood.example` }));
     expect(await countOf(t.app, slug)).toBe(before + 1);
-    await signFrom("192.0.2.99", signer());
+    await signFromHere("192.0.2.99", signer());
     expect(await countOf(t.app, slug)).toBe(before + 2);
     const stored = await signaturesOf(t.deps.db, slug);
     expect(JSON.stringify(stored)).not.toContain("198.51.100");
@@ -151,7 +138,7 @@ describeEachDatabase("block and allow lists in the admin", (db) => {
     const res = await post(t.app, "/admin/abuse", `/admin/abuse/rules/${entry?.id}/delete`, {}, campaigner);
     expect(res.headers.location).toBe("/admin/abuse?removed=1");
     const before = await countOf(t.app, slug);
-    await signFrom("198.51.100.34", signer());
+    await signFromHere("198.51.100.34", signer());
     expect(await countOf(t.app, slug)).toBe(before + 1);
     expect((await post(t.app, "/admin/abuse", "/admin/abuse/rules/999999/delete", {}, campaigner)).statusCode).toBe(
       404,

@@ -8,20 +8,17 @@ import { releaseHeldSignatures } from "../../../src/modules/abuse/abuse-admin.se
 import { BURST } from "../../../src/modules/abuse/burst.ts";
 import { CHALLENGE, CHALLENGE_FIELD } from "../../../src/modules/abuse/challenge.ts";
 import { readChallengeState, switchChallenge, watchBursts } from "../../../src/modules/abuse/challenge-switch.ts";
-import { i18nFor } from "../../../src/modules/i18n/i18n.ts";
-import { signPetition } from "../../../src/modules/petitions/signing.service.ts";
-import { sourceFromForm } from "../../../src/modules/petitions/source.ts";
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import { auditOf, get, makeStaff, post, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
 import { addCampaign, countOf, formSession, signaturesOf, signer, uniqueSlug } from "../petitions/petition-helpers.ts";
+import { signStraight } from "./abuse-helpers.ts";
 import { challengeOnPage, solveField } from "./pow-helpers.ts";
 
 describeEachDatabase("the proof-of-work challenge on the sign form", (db) => {
   let t: TestApp;
   let slug: string;
   let campaignId: number;
-  const i18n = i18nFor("en");
   beforeAll(async () => {
     t = await buildTestApp(db().handle, { RATE_LIMITS: "off" });
     slug = uniqueSlug("pow");
@@ -30,23 +27,7 @@ describeEachDatabase("the proof-of-work challenge on the sign form", (db) => {
   afterAll(async () => t.app.close());
 
   /** A signature as the API would send it: no form, no challenge field. */
-  const signAsApi = (email: string, networkHash: string) =>
-    signPetition(t.deps, {
-      slug,
-      form: {
-        name: "Test Signer",
-        email,
-        country: "NO",
-        postcode: "",
-        comment: "",
-        updates: false,
-        public: false,
-        commentPublic: false,
-      },
-      i18n,
-      source: sourceFromForm({}),
-      networkHash,
-    });
+  const signAsApi = (email: string, networkHash: string) => signStraight(t.deps, slug, email, networkHash);
   const heldFor = async (reason: HoldReason) =>
     (
       await t.deps.db

@@ -7,27 +7,11 @@ import { SIGN_LIMITS } from "../../../src/modules/petitions/sign-limits.ts";
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import { addCampaign, countOf, newEmail, signaturesOf, signer, uniqueSlug } from "../petitions/petition-helpers.ts";
+import { signFrom } from "./abuse-helpers.ts";
 
 const redisUrl = process.env.TEST_REDIS_URL;
 /** A secret of its own gives this run's clients keys no other run shares (in Redis too). */
 const freshSecret = () => randomBytes(24).toString("base64url");
-
-/** Posts the sign form of a petition from one address, as a browser there would. */
-async function signFrom(app: TestApp["app"], slug: string, address: string, fields: Record<string, string>) {
-  const page = await app.inject({ url: `/campaigns/${slug}`, remoteAddress: address });
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
-  return app.inject({
-    method: "POST",
-    url: `/campaigns/${slug}/signatures`,
-    remoteAddress: address,
-    headers: {
-      cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join("; "),
-      origin: "http://localhost:3000",
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-  });
-}
 
 const codeIn = (location: unknown) => /code=([A-Za-z0-9_-]{10})/.exec(String(location))?.[1];
 

@@ -4,13 +4,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { detectBurst } from "../../../src/modules/abuse/burst.ts";
 import { getAbuseView, invalidateRecent } from "../../../src/modules/admin/petition-watch.service.ts";
-import { i18nFor } from "../../../src/modules/i18n/i18n.ts";
-import { signPetition } from "../../../src/modules/petitions/signing.service.ts";
-import { sourceFromForm } from "../../../src/modules/petitions/source.ts";
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import { get, makeStaff, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
 import { addCampaign, countOf, signaturesOf, uniqueSlug } from "../petitions/petition-helpers.ts";
+import { signStraight } from "./abuse-helpers.ts";
 
 const REAL = 300;
 const FLOOD_NETWORKS = [
@@ -25,7 +23,6 @@ describeEachDatabase("a simulated flood", (db) => {
   let t: TestApp;
   let slug: string;
   let campaignId: number;
-  const i18n = i18nFor("en");
   beforeAll(async () => {
     t = await buildTestApp(db().handle, { RATE_LIMITS: "off" });
     slug = uniqueSlug("flood");
@@ -35,22 +32,7 @@ describeEachDatabase("a simulated flood", (db) => {
 
   /** One signature as the form would send it, from a network (its keyed hash). */
   const sign = (email: string, networkHash: string, country = "NO") =>
-    signPetition(t.deps, {
-      slug,
-      form: {
-        name: "Test Signer",
-        email,
-        country,
-        postcode: "",
-        comment: "",
-        updates: false,
-        public: false,
-        commentPublic: false,
-      },
-      i18n,
-      source: sourceFromForm({}),
-      networkHash,
-    });
+    signStraight(t.deps, slug, email, networkHash, country);
 
   /** Many signatures at once, as they arrive in a flood (in slices, so the test stays gentle). */
   async function all(jobs: (() => Promise<unknown>)[]) {

@@ -138,6 +138,11 @@ export async function signIn(t: TestApp, staff: Staff, cookieName = STAFF_COOKIE
   return cookie.value;
 }
 
+/** A new staff member of `role`, signed in: the cookies their requests carry. */
+export async function staffCookies(t: TestApp, role: StaffRole): Promise<Cookies> {
+  return { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, role)) };
+}
+
 export const sessionsOf = (t: TestApp, staffUserId: number) =>
   t.deps.db.selectFrom("staff_sessions").selectAll().where("staff_user_id", "=", staffUserId).execute();
 

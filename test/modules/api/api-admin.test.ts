@@ -2,16 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { hashApiKey } from "../../../src/modules/api/api-keys.ts";
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
-import {
-  auditOf,
-  type Cookies,
-  ERROR_SUMMARY,
-  get,
-  makeStaff,
-  post,
-  STAFF_COOKIE,
-  signIn,
-} from "../admin/admin-helpers.ts";
+import { auditOf, type Cookies, ERROR_SUMMARY, get, post, staffCookies } from "../admin/admin-helpers.ts";
 import { apiGet } from "./api-helpers.ts";
 
 const keyIn = (html: string) => /id="new-api-key"[^>]*value="(iwk_[A-Za-z0-9_-]+)"/.exec(html)?.[1];
@@ -22,8 +13,8 @@ describeEachDatabase("API keys and webhooks in the admin", (db) => {
   let campaigner: Cookies;
   beforeAll(async () => {
     t = await buildTestApp(db().handle, { RATE_LIMITS: "off" });
-    admin = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "admin")) };
-    campaigner = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "campaigner")) };
+    admin = await staffCookies(t, "admin");
+    campaigner = await staffCookies(t, "campaigner");
   });
   afterAll(async () => t.app.close());
 

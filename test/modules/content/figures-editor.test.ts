@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAsOf, parseFigureValue } from "../../../src/modules/content/figures.service.ts";
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
-import { auditOf, type Cookies, get, makeStaff, post, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
+import { auditOf, type Cookies, get, post, staffCookies } from "../admin/admin-helpers.ts";
 
 const figureSection = (html: string) =>
   html.slice(html.indexOf('class="figures"'), html.indexOf("</section>", html.indexOf('class="figures"')));
@@ -26,7 +26,7 @@ describeEachDatabase("campaigners edit the 'in numbers' figures", (db) => {
   let campaigner: Cookies;
   beforeAll(async () => {
     t = await buildTestApp(db().handle, { RATE_LIMITS: "off" });
-    campaigner = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "campaigner")) };
+    campaigner = await staffCookies(t, "campaigner");
   });
   afterAll(async () => t.app.close());
 

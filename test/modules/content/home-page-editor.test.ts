@@ -3,7 +3,7 @@ import { applyMove } from "../../../src/modules/content/home-admin.service.ts";
 import { DEFAULT_HOME_LAYOUT, findHomeLayout, shownBlocks } from "../../../src/modules/content/home-layout.ts";
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
-import { type Cookies, get, makeStaff, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
+import { type Cookies, get, staffCookies } from "../admin/admin-helpers.ts";
 
 /** The home page's blocks, in the order it shows them. */
 const blocksOn = (html: string) => [...html.matchAll(/data-block="([a-z-]+)"/g)].map((m) => m[1]);
@@ -26,7 +26,7 @@ describeEachDatabase("campaigners choose what the home page shows", (db) => {
   let campaigner: Cookies;
   beforeAll(async () => {
     t = await buildTestApp(db().handle, { RATE_LIMITS: "off" });
-    campaigner = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "campaigner")) };
+    campaigner = await staffCookies(t, "campaigner");
   });
   afterAll(async () => t.app.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
-import { type Cookies, get, makeStaff, post, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
+import { type Cookies, get, post, staffCookies } from "../admin/admin-helpers.ts";
 
 const auditCount = async (t: TestApp, action: string) =>
   (await t.deps.db.selectFrom("audit_log").select("id").where("action", "=", action).execute()).length;
@@ -11,9 +11,13 @@ describeEachDatabase("campaigners edit the content pages", (db) => {
   let campaigner: Cookies;
   beforeAll(async () => {
     t = await buildTestApp(db().handle, { RATE_LIMITS: "off" });
-    campaigner = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "campaigner")) };
+    campaigner = await staffCookies(t, "campaigner");
   });
   afterAll(async () => t.app.close());
+
+  /** Sends the form for a new page, as a campaigner. */
+  const addPage = (fields: { slug: string; locale: string; title: string; summary: string; body: string }) =>
+    post(t.app, "/admin/pages/new", "/admin/pages", fields, campaigner);
 
   it("lists every page with the languages it has", async () => {
     const res = await get(t.app, "/admin/pages", campaigner);
@@ -71,13 +75,7 @@ describeEachDatabase("campaigners edit the content pages", (db) => {
   });
 
   it("adds a missing translation, which replaces the fallback in that language", async () => {
-    await post(
-      t.app,
-      "/admin/pages/new",
-      "/admin/pages",
-      { slug: "winter-appeal", locale: "en", title: "Winter appeal", summary: "", body: "Coats, please." },
-      campaigner,
-    );
+    await addPage({ slug: "winter-appeal", locale: "en", title: "Winter appeal", summary: "", body: "Coats, please." });
     expect((await t.app.inject("/nb/pages/winter-appeal")).body).toContain("Coats, please.");
     const form = await get(t.app, "/admin/pages/winter-appeal/nb", campaigner);
     expect(form.statusCode).toBe(200);
@@ -95,36 +93,30 @@ describeEachDatabase("campaigners edit the content pages", (db) => {
   });
 
   it("creates a page at a new address and refuses an address already taken or malformed", async () => {
-    const created = await post(
-      t.app,
-      "/admin/pages/new",
-      "/admin/pages",
-      { slug: "spring-fair", locale: "fr", title: "Fête du printemps", summary: "", body: "Venez !" },
-      campaigner,
-    );
+    const created = await addPage({
+      slug: "spring-fair",
+      locale: "fr",
+      title: "Fête du printemps",
+      summary: "",
+      body: "Venez !",
+    });
     expect(created.statusCode).toBe(303);
     expect(created.headers.location).toBe("/admin/pages/spring-fair/fr?done=added");
     expect(await auditCount(t, "page.add")).toBeGreaterThan(0);
     expect((await t.app.inject("/fr/pages/spring-fair")).body).toContain("Venez !");
 
     const before = (await t.deps.db.selectFrom("content_pages").select("id").execute()).length;
-    const taken = await post(
-      t.app,
-      "/admin/pages/new",
-      "/admin/pages",
-      { slug: "spring-fair", locale: "en", title: "Spring fair", summary: "", body: "Come!" },
-      campaigner,
-    );
+    const taken = await addPage({
+      slug: "spring-fair",
+      locale: "en",
+      title: "Spring fair",
+      summary: "",
+      body: "Come!",
+    });
     expect(taken.statusCode).toBe(400);
     expect(taken.body).toContain("There is already a page at this address");
     expect(taken.body).toContain('value="Spring fair"');
-    const bad = await post(
-      t.app,
-      "/admin/pages/new",
-      "/admin/pages",
-      { slug: "Bad Slug!", locale: "xx", title: "", summary: "", body: "" },
-      campaigner,
-    );
+    const bad = await addPage({ slug: "Bad Slug!", locale: "xx", title: "", summary: "", body: "" });
     expect(bad.statusCode).toBe(400);
     for (const field of ["slug", "locale", "title", "body"]) expect(bad.body).toContain(`href="#field-${field}"`);
     expect(bad.body).toContain('value="bad slug!"');
@@ -151,7 +143,7 @@ describeEachDatabase("campaigners edit the content pages", (db) => {
 
   describe("who may", () => {
     it("keeps moderators out", async () => {
-      const moderator = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "moderator")) };
+      const moderator = await staffCookies(t, "moderator");
       expect((await get(t.app, "/admin/pages", moderator)).statusCode).toBe(403);
       expect((await get(t.app, "/admin/figures", moderator)).statusCode).toBe(403);
       expect((await get(t.app, "/admin/home-page", moderator)).statusCode).toBe(403);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { issueEmbedToken } from "../../../src/modules/petitions/embed-token.ts";
 import { buildTestApp, postForm, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
-import { auditOf, type Cookies, get, makeStaff, post, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
+import { auditOf, type Cookies, get, post, staffCookies } from "../admin/admin-helpers.ts";
 import { bearer, makeApiKey } from "../api/api-helpers.ts";
 import { signer } from "../petitions/petition-helpers.ts";
 import { addWatchedCampaign } from "./watch-helpers.ts";
@@ -16,8 +16,8 @@ describeEachDatabase("pausing signing", (db) => {
   let campaigner: Cookies;
   beforeAll(async () => {
     t = await buildTestApp(db().handle, { RATE_LIMITS: "off" });
-    admin = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "admin")) };
-    campaigner = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "campaigner")) };
+    admin = await staffCookies(t, "admin");
+    campaigner = await staffCookies(t, "campaigner");
   });
   afterAll(async () => t.app.close());
 
@@ -192,7 +192,7 @@ describeEachDatabase("the pause switch's rate limit", (db) => {
   afterAll(async () => t.app.close());
 
   it("answers 429 past 30 switches a minute from one network, and the 31st changes nothing", async () => {
-    const campaigner = { [STAFF_COOKIE]: await signIn(t, await makeStaff(t, "campaigner")) };
+    const campaigner = await staffCookies(t, "campaigner");
     const one = await addWatchedCampaign(t.deps.db, "limited");
     const page = `/admin/campaigns/${one.id}/dashboard`;
     const statuses: number[] = [];

@@ -1,5 +1,6 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
+import { RadioFieldset } from "../../../views/RadioFieldset.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
 import { AdminTable, Notice, RowAction } from "../../admin/views/AdminParts.tsx";
@@ -74,36 +75,31 @@ export function RulesPage({
         <h2 id="rules-add">{t("admin.rules.addHeading")}</h2>
         <ErrorSummary errors={errors} />
         <Form action="/admin/abuse/rules">
-          <fieldset class={error("kind") ? "field field--error" : "field"} id="field-kind" tabindex={-1}>
-            <legend>{t("admin.rules.kind")}</legend>
-            {error("kind") ? (
-              <p class="field__error">{t("form.errorPrefix", { message: error("kind") ?? "" })}</p>
-            ) : null}
-            {(["email-domain", "network"] as const).map((kind) => (
-              <div class="radio" key={kind}>
-                <input type="radio" id={`kind-${kind}`} name="kind" value={kind} checked={form.kind === kind} />
-                <label for={`kind-${kind}`}>{t(KIND_LABEL[kind])}</label>
-              </div>
-            ))}
-          </fieldset>
-          <fieldset class={error("action") ? "field field--error" : "field"} id="field-action" tabindex={-1}>
-            <legend>{t("admin.rules.action")}</legend>
-            {error("action") ? (
-              <p class="field__error">{t("form.errorPrefix", { message: error("action") ?? "" })}</p>
-            ) : null}
-            {(["block", "allow"] as const).map((action) => (
-              <div class="radio" key={action}>
-                <input
-                  type="radio"
-                  id={`action-${action}`}
-                  name="action"
-                  value={action}
-                  checked={form.action === action}
-                />
-                <label for={`action-${action}`}>{t(ACTION_LABEL[action])}</label>
-              </div>
-            ))}
-          </fieldset>
+          <RadioFieldset
+            field="kind"
+            focusable
+            name="kind"
+            legend={t("admin.rules.kind")}
+            error={error("kind")}
+            idPrefix="kind"
+            choices={(["email-domain", "network"] as const).map((kind) => ({
+              value: kind,
+              label: t(KIND_LABEL[kind]),
+            }))}
+            checked={form.kind}
+            itemClass="radio"
+          />
+          <RadioFieldset
+            field="action"
+            focusable
+            name="action"
+            legend={t("admin.rules.action")}
+            error={error("action")}
+            idPrefix="action"
+            choices={(["block", "allow"] as const).map((action) => ({ value: action, label: t(ACTION_LABEL[action]) }))}
+            checked={form.action}
+            itemClass="radio"
+          />
           <Field name="value" label={t("admin.rules.value")} hint={t("admin.rules.valueHint")} error={error("value")}>
             {(a) => (
               <input

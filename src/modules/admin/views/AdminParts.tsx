@@ -1,6 +1,6 @@
 import type { ComponentChildren, VNode } from "preact";
-import { usePage } from "../../../views/context.ts";
 import { Form } from "../../../views/Form.tsx";
+import { ChoiceFieldset } from "../../../views/RadioFieldset.tsx";
 
 /** What the last write did, said where a screen reader hears it; nothing when there is nothing to say. */
 export function Notice({ children }: { children: ComponentChildren }) {
@@ -96,22 +96,15 @@ export function CheckboxFieldset({
   choices: readonly { value: string; label: string; dir?: "ltr" }[];
   checked: readonly string[];
 }) {
-  const t = usePage().i18n.t;
   return (
-    <fieldset class={error ? "field field--error" : "field"}>
-      <legend>{legend}</legend>
-      {error ? <p class="field__error">{t("form.errorPrefix", { message: error })}</p> : null}
-      {choices.map((choice, i) => {
-        const id = i === 0 ? `field-${name}` : `${idPrefix}-${choice.value}`;
-        return (
-          <div class="checkbox" key={choice.value}>
-            <input type="checkbox" id={id} name={name} value={choice.value} checked={checked.includes(choice.value)} />
-            <label for={id} dir={choice.dir}>
-              {choice.label}
-            </label>
-          </div>
-        );
-      })}
-    </fieldset>
+    <ChoiceFieldset
+      type="checkbox"
+      name={name}
+      legend={legend}
+      error={error}
+      choices={choices}
+      checked={checked}
+      idOf={(choice, i) => (i === 0 ? `field-${name}` : `${idPrefix}-${choice.value}`)}
+    />
   );
 }

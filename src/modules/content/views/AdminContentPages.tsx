@@ -3,17 +3,11 @@ import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.
 import { Markdown } from "../../../views/Markdown.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
+import { Notice } from "../../admin/views/AdminParts.tsx";
 import { LOCALES, localisedPath } from "../../i18n/locales.ts";
 import type { SafeHtml } from "../markdown.ts";
 import { PAGE_LIMITS, type PageForm, type PageOverview, publicPathOf } from "../pages-admin.service.ts";
-
-function Notice({ text }: { text: string | null }) {
-  return text ? (
-    <p class="notice" role="status">
-      {text}
-    </p>
-  ) : null;
-}
+import { EntryListFrame, LocaleNav } from "./EntryFields.tsx";
 
 /** Every page, with the languages it has and a link to write each of them. */
 export function AdminPagesList({
@@ -29,10 +23,7 @@ export function AdminPagesList({
   const t = i18n.t;
   const at = (path: string) => localisedPath(i18n.locale, path);
   return (
-    <AdminFrame staff={staff}>
-      <h1>{t("admin.pages.heading")}</h1>
-      <p>{t("admin.pages.intro")}</p>
-      <Notice text={notice} />
+    <EntryListFrame staff={staff} heading={t("admin.pages.heading")} intro={t("admin.pages.intro")} notice={notice}>
       <p>
         <a class="button" href={at("/admin/pages/new")}>
           {t("admin.pages.new")}
@@ -77,7 +68,7 @@ export function AdminPagesList({
           ))}
         </tbody>
       </table>
-    </AdminFrame>
+    </EntryListFrame>
   );
 }
 
@@ -117,7 +108,7 @@ export function AdminPageEditor({
           ? t("admin.pages.new")
           : t("admin.pages.editing", { slug: form.slug, language: i18n.languageName(form.locale) })}
       </h1>
-      <Notice text={notice} />
+      <Notice>{notice}</Notice>
       {creating ? null : (
         <>
           <p>
@@ -126,22 +117,16 @@ export function AdminPageEditor({
             </a>
             {locales.includes(form.locale) ? null : ` ${t("admin.pages.notYet")}`}
           </p>
-          <nav aria-label={t("admin.takeAction.languages")}>
-            <ul class="inline-list">
-              {LOCALES.map((l) => (
-                <li key={l.code}>
-                  <a
-                    href={at(`/admin/pages/${form.slug}/${l.code}`)}
-                    aria-current={l.code === form.locale ? "page" : undefined}
-                  >
-                    {locales.includes(l.code)
-                      ? i18n.languageName(l.code)
-                      : t("admin.pages.missingIn", { language: i18n.languageName(l.code) })}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <LocaleNav
+            path={`/admin/pages/${form.slug}`}
+            current={form.locale}
+            href={(code) => at(`/admin/pages/${form.slug}/${code}`)}
+            label={(code) =>
+              locales.includes(code)
+                ? i18n.languageName(code)
+                : t("admin.pages.missingIn", { language: i18n.languageName(code) })
+            }
+          />
         </>
       )}
       <ErrorSummary errors={errors} />

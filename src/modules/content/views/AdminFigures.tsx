@@ -1,12 +1,19 @@
 import { usePage } from "../../../views/context.ts";
-import { ErrorSummary, type FieldError, Form } from "../../../views/Form.tsx";
+import { type FieldError, Form } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
-import { AdminFrame } from "../../admin/views/AdminPages.tsx";
 import type { I18n } from "../../i18n/i18n.ts";
-import { LOCALES, localisedPath } from "../../i18n/locales.ts";
+import { localisedPath } from "../../i18n/locales.ts";
 import type { FigureRow } from "../figures.repo.ts";
 import { FIGURE_LIMITS, FIGURE_STYLES, type FigureForm } from "../figures.service.ts";
-import { type EntryField, EntryFields } from "./EntryFields.tsx";
+import {
+  EntryAddForm,
+  type EntryEditor,
+  type EntryField,
+  EntryListFrame,
+  LocaleNav,
+  localeField,
+  localeQuery,
+} from "./EntryFields.tsx";
 import { figureSource, formatFigureValue } from "./Figures.tsx";
 
 const STYLE_LABEL = {
@@ -18,12 +25,7 @@ const STYLE_LABEL = {
 function figureFields(i18n: I18n): EntryField[] {
   const t = i18n.t;
   return [
-    {
-      name: "locale",
-      label: t("admin.takeAction.locale"),
-      kind: "select",
-      options: LOCALES.map((l) => ({ value: l.code, label: i18n.languageName(l.code) })),
-    },
+    localeField(i18n),
     {
       name: "value",
       label: t("admin.figures.value"),
@@ -65,7 +67,15 @@ function figureFields(i18n: I18n): EntryField[] {
   ];
 }
 
-const asValues = (form: FigureForm): Record<string, string> => ({ ...form });
+const PATH = "/admin/figures";
+
+/** One figure's page: its form, and deleting it; the way back is to the figure's language. */
+export const FIGURE_EDITOR: EntryEditor<FigureForm> = {
+  heading: "admin.figures.edit",
+  back: "admin.figures.back",
+  fields: figureFields,
+  listQuery: localeQuery,
+};
 
 /** One language's figures, in their order, with buttons to move each, and the form that adds one. */
 export function AdminFiguresPage({
@@ -87,28 +97,8 @@ export function AdminFiguresPage({
   const t = i18n.t;
   const at = (path: string) => localisedPath(i18n.locale, path);
   return (
-    <AdminFrame staff={staff}>
-      <h1>{t("admin.figures.heading")}</h1>
-      <p>{t("admin.figures.intro")}</p>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
-      <nav aria-label={t("admin.takeAction.languages")}>
-        <ul class="inline-list">
-          {LOCALES.map((l) => (
-            <li key={l.code}>
-              <a
-                href={`${at("/admin/figures")}?locale=${l.code}`}
-                aria-current={l.code === locale ? "page" : undefined}
-              >
-                {i18n.languageName(l.code)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+    <EntryListFrame staff={staff} heading={t("admin.figures.heading")} intro={t("admin.figures.intro")} notice={notice}>
+      <LocaleNav path={PATH} current={locale} />
       {figures.length === 0 ? (
         <p>{t("admin.figures.none")}</p>
       ) : (
@@ -163,52 +153,13 @@ export function AdminFiguresPage({
           </tbody>
         </table>
       )}
-      <h2 id="add">{t("admin.figures.add")}</h2>
-      <ErrorSummary errors={errors} />
-      <Form action={at("/admin/figures")}>
-        <EntryFields fields={figureFields(i18n)} values={asValues(form)} errors={errors} />
-        <button type="submit" class="button">
-          {t("admin.figures.add")}
-        </button>
-      </Form>
-    </AdminFrame>
-  );
-}
-
-/** One figure's form, and deleting it. */
-export function AdminFigurePage({
-  staff,
-  id,
-  form,
-  errors,
-}: {
-  staff: StaffViewer;
-  id: number;
-  form: FigureForm;
-  errors: FieldError[];
-}) {
-  const { i18n } = usePage();
-  const t = i18n.t;
-  const at = (path: string) => localisedPath(i18n.locale, path);
-  return (
-    <AdminFrame staff={staff}>
-      <p>
-        <a href={`${at("/admin/figures")}?locale=${form.locale}`}>{t("admin.figures.back")}</a>
-      </p>
-      <h1>{t("admin.figures.edit")}</h1>
-      <ErrorSummary errors={errors} />
-      <Form action={at(`/admin/figures/${id}`)}>
-        <EntryFields fields={figureFields(i18n)} values={asValues(form)} errors={errors} />
-        <button type="submit" class="button">
-          {t("admin.entry.save")}
-        </button>
-      </Form>
-      <h2>{t("admin.entry.delete")}</h2>
-      <Form action={at(`/admin/figures/${id}/delete`)}>
-        <button type="submit" class="button button--secondary">
-          {t("admin.entry.delete")}
-        </button>
-      </Form>
-    </AdminFrame>
+      <EntryAddForm
+        heading={t("admin.figures.add")}
+        action={at(PATH)}
+        fields={figureFields(i18n)}
+        form={form}
+        errors={errors}
+      />
+    </EntryListFrame>
   );
 }

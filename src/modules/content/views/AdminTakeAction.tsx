@@ -1,30 +1,26 @@
 import { usePage } from "../../../views/context.ts";
 import type { FieldError } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
-import { AdminFrame } from "../../admin/views/AdminPages.tsx";
-import { Notice } from "../../admin/views/AdminParts.tsx";
 import type { I18n } from "../../i18n/i18n.ts";
-import { LOCALES, localisedPath } from "../../i18n/locales.ts";
+import { localisedPath } from "../../i18n/locales.ts";
 import type { TakeActionItem } from "../take-action.repo.ts";
 import { TAKE_ACTION_LIMITS, type TakeActionForm } from "../take-action.service.ts";
 import {
   EntryAddForm,
   type EntryEditor,
   type EntryField,
+  EntryListFrame,
   EntryTable,
   LocaleNav,
+  localeField,
+  localeQuery,
   positionField,
 } from "./EntryFields.tsx";
 
 function itemFields(i18n: I18n): EntryField[] {
   const t = i18n.t;
   return [
-    {
-      name: "locale",
-      label: t("admin.takeAction.locale"),
-      kind: "select",
-      options: LOCALES.map((l) => ({ value: l.code, label: i18n.languageName(l.code) })),
-    },
+    localeField(i18n),
     positionField(i18n),
     { name: "title", label: t("admin.entry.title"), kind: "text", maxLength: TAKE_ACTION_LIMITS.title },
     { name: "text", label: t("admin.takeAction.text"), kind: "textarea", maxLength: TAKE_ACTION_LIMITS.text },
@@ -52,7 +48,7 @@ export const TAKE_ACTION_EDITOR: EntryEditor<TakeActionForm> = {
   heading: "admin.takeAction.edit",
   back: "admin.takeAction.back",
   fields: itemFields,
-  listQuery: (form) => `locale=${form.locale}`,
+  listQuery: localeQuery,
 };
 
 /** The take-action items of one language, and the form that adds one. */
@@ -75,10 +71,12 @@ export function AdminTakeActionPage({
   const t = i18n.t;
   const at = (path: string) => localisedPath(i18n.locale, path);
   return (
-    <AdminFrame staff={staff}>
-      <h1>{t("admin.takeAction.heading")}</h1>
-      <p>{t("admin.takeAction.intro")}</p>
-      <Notice>{notice}</Notice>
+    <EntryListFrame
+      staff={staff}
+      heading={t("admin.takeAction.heading")}
+      intro={t("admin.takeAction.intro")}
+      notice={notice}
+    >
       <LocaleNav path={PATH} current={locale} />
       <EntryTable
         entries={items}
@@ -94,6 +92,6 @@ export function AdminTakeActionPage({
         form={form}
         errors={errors}
       />
-    </AdminFrame>
+    </EntryListFrame>
   );
 }

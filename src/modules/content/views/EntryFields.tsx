@@ -1,9 +1,9 @@
-import type { VNode } from "preact";
+import type { ComponentChildren, VNode } from "preact";
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
 import { AdminFrame } from "../../admin/views/AdminPages.tsx";
-import { AdminTable } from "../../admin/views/AdminParts.tsx";
+import { AdminTable, Notice } from "../../admin/views/AdminParts.tsx";
 import type { I18n, MessageKey } from "../../i18n/i18n.ts";
 import { LOCALES, localisedPath } from "../../i18n/locales.ts";
 
@@ -61,6 +61,16 @@ export function EntryFields({
   );
 }
 
+/** The language an entry of a list kept per language is in. */
+export function localeField(i18n: I18n): EntryField {
+  return {
+    name: "locale",
+    label: i18n.t("admin.takeAction.locale"),
+    kind: "select",
+    options: LOCALES.map((l) => ({ value: l.code, label: i18n.languageName(l.code) })),
+  };
+}
+
 /** An entry's position in its list: a whole number, 0 to 999. */
 export function positionField(i18n: I18n): EntryField {
   return {
@@ -73,8 +83,23 @@ export function positionField(i18n: I18n): EntryField {
   };
 }
 
-/** The languages of a list kept per language, each a link to its part; the one shown is marked. */
-export function LocaleNav({ path, current }: { path: string; current: string }) {
+/**
+ * The languages of a list kept per language, each a link to its part; the one shown is
+ * marked. By default a language's link is `path?locale=…` and its words the language's name.
+ */
+export function LocaleNav({
+  path,
+  current,
+  href,
+  label,
+}: {
+  path: string;
+  current: string;
+  /** Where a language's link goes, when not to `path?locale=…`. */
+  href?: (code: string) => string;
+  /** A language's link's words, when not its name. */
+  label?: (code: string) => string;
+}) {
   const { i18n } = usePage();
   return (
     <nav aria-label={i18n.t("admin.takeAction.languages")}>
@@ -82,15 +107,39 @@ export function LocaleNav({ path, current }: { path: string; current: string }) 
         {LOCALES.map((l) => (
           <li key={l.code}>
             <a
-              href={`${localisedPath(i18n.locale, path)}?locale=${l.code}`}
+              href={href ? href(l.code) : `${localisedPath(i18n.locale, path)}?locale=${l.code}`}
               aria-current={l.code === current ? "page" : undefined}
             >
-              {i18n.languageName(l.code)}
+              {label ? label(l.code) : i18n.languageName(l.code)}
             </a>
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** A list page of the admin's content: its heading and introduction, what the last write did, then the list. */
+export function EntryListFrame({
+  staff,
+  heading,
+  intro,
+  notice,
+  children,
+}: {
+  staff: StaffViewer;
+  heading: string;
+  intro: string;
+  notice: string | null;
+  children: ComponentChildren;
+}) {
+  return (
+    <AdminFrame staff={staff}>
+      <h1>{heading}</h1>
+      <p>{intro}</p>
+      <Notice>{notice}</Notice>
+      {children}
+    </AdminFrame>
   );
 }
 
@@ -170,6 +219,9 @@ export interface EntryEditor<Form> {
   /** Which part of the list an entry belongs in, as a query ("locale=en"), if the list has parts. */
   listQuery?(form: Form): string;
 }
+
+/** For a list kept per language: the part an entry belongs in, its language (`listQuery`). */
+export const localeQuery = (form: { locale: string }) => `locale=${form.locale}`;
 
 /** One entry's page: its form, and deleting it. */
 export function EntryEditPage<Form extends Record<keyof Form, string>>({

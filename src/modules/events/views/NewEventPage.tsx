@@ -1,6 +1,6 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
-import { EmailField, NameField } from "../../../views/PersonFields.tsx";
+import { EmailField, NameField, ShownAsField } from "../../../views/PersonFields.tsx";
 import { RadioFieldset } from "../../../views/RadioFieldset.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
 import { EVENT_LIMITS, type EventForm } from "../event-input.ts";
@@ -35,12 +35,9 @@ export function NewEventPage({
         <h2>{t("events.new.you")}</h2>
         <NameField value={values.name} error={error("name")} />
         <EmailField value={values.email} error={error("email")} hint={t("events.new.emailHint")} />
-        <RadioFieldset
-          field="shownAs"
-          name="shown_as"
+        <ShownAsField
           legend={t("events.new.shownAs")}
           error={error("shownAs")}
-          idPrefix="shown"
           choices={[
             { value: "full", label: t("events.new.shownAs.full") },
             { value: "first", label: t("events.new.shownAs.first") },

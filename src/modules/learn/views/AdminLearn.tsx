@@ -1,12 +1,11 @@
 import { usePage } from "../../../views/context.ts";
 import type { FieldError } from "../../../views/Form.tsx";
 import type { StaffViewer } from "../../admin/staff-area.ts";
-import { AdminFrame } from "../../admin/views/AdminPages.tsx";
-import { Notice } from "../../admin/views/AdminParts.tsx";
 import {
   EntryAddForm,
   type EntryEditor,
   type EntryField,
+  EntryListFrame,
   EntryTable,
   positionField,
 } from "../../content/views/EntryFields.tsx";
@@ -71,10 +70,7 @@ export function AdminLearnPage({
   const { i18n } = usePage();
   const t = i18n.t;
   return (
-    <AdminFrame staff={staff}>
-      <h1>{t("admin.learn.heading")}</h1>
-      <p>{t("admin.learn.intro")}</p>
-      <Notice>{notice}</Notice>
+    <EntryListFrame staff={staff} heading={t("admin.learn.heading")} intro={t("admin.learn.intro")} notice={notice}>
       <EntryTable
         entries={resources}
         none={t("admin.learn.none")}
@@ -88,6 +84,6 @@ export function AdminLearnPage({
         form={form}
         errors={errors}
       />
-    </AdminFrame>
+    </EntryListFrame>
   );
 }

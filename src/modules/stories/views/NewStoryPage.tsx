@@ -1,7 +1,6 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
-import { EmailField, NameField } from "../../../views/PersonFields.tsx";
-import { RadioFieldset } from "../../../views/RadioFieldset.tsx";
+import { EmailField, NameField, ShownAsField } from "../../../views/PersonFields.tsx";
 import { localisedPath } from "../../i18n/locales.ts";
 import { SHOWN_AS, STORY_LIMITS, type StoryForm } from "../story-input.ts";
 
@@ -62,12 +61,9 @@ export function NewStoryPage({ values, errors }: { values: StoryForm; errors: Fi
         <h2>{t("stories.new.you")}</h2>
         <NameField value={values.name} error={error("name")} />
         <EmailField value={values.email} error={error("email")} hint={t("stories.new.emailHint")} />
-        <RadioFieldset
-          field="shownAs"
-          name="shown_as"
+        <ShownAsField
           legend={t("stories.new.shownAs")}
           error={error("shownAs")}
-          idPrefix="shown"
           choices={SHOWN_AS.map((s) => ({ value: s, label: t(SHOWN_AS_LABEL[s]) }))}
           checked={values.shownAs}
         />
