@@ -29,6 +29,8 @@ test("an organiser follows their emailed link, changes the group's words, and th
   await page.goto(`/groups/${group.slug}`);
   await page.locator("#organiser-email").fill(group.organiserEmail);
   await page.locator("#organiser-link").click();
+  // The page that answers first, so that leaving it does not cut its request short.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
   const mail = await waitForMail(page.request, group.organiserEmail, /^Your link to the members of/);
   await page.goto(linkIn(mail.text, "/groups/organiser/continue"));
   await page.locator("#organiser-continue").click();
