@@ -188,6 +188,8 @@ describeEachDatabase("the OSDI API", (db) => {
 
     it("filters by modified date: after, before, and a range", async () => {
       const before = new Date().toISOString();
+      // Stamps are to the millisecond: the person is recorded strictly after `before`.
+      await new Promise((resolve) => setTimeout(resolve, 5));
       const email = uniqueEmail("filtered");
       await record(email);
       const after = new Date(Date.now() + 1000).toISOString();
