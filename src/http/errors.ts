@@ -30,6 +30,9 @@ const PAGES: Record<number, { heading: MessageKey; message: MessageKey }> = {
 /** Pages for refusals that deserve their own words, by the DomainError's reason. */
 const REASON_PAGES: Record<string, { heading: MessageKey; message: MessageKey }> = {
   csrf: { heading: "error.csrf.heading", message: "error.csrf.message" },
+  // A personal link (unsubscribe, attendance, leave a group) that opens nothing: forged,
+  // cut short, or made for a row that is gone. The same words whichever it is.
+  "dead-link": { heading: "confirm.invalid.heading", message: "error.deadLink.message" },
   "campaign-closed": { heading: "campaign.closed.heading", message: "campaign.closed.message" },
   "signing-paused": { heading: "petition.paused.heading", message: "petition.paused.message" },
   "batch-restored": { heading: "admin.abuse.alreadyRestored.heading", message: "admin.abuse.alreadyRestored.message" },

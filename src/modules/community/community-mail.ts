@@ -5,6 +5,7 @@ import { idIn, siteUrl, tokenLink } from "../mail/compose-parts.ts";
 import { renderEmail } from "../mail/email.tsx";
 import type { MailComposer, MailKind } from "../mail/mail-kinds.ts";
 import { firstNameOf } from "../petitions/signatures.repo.ts";
+import type { KeyedRow } from "../tokens/link-key.ts";
 import { issueToken } from "../tokens/tokens.ts";
 import { MAIL_JOIN_CONFIRMATION, MAIL_WELCOME } from "./join.service.ts";
 import { isManageTarget, MAIL_MANAGE_LINK } from "./manage.service.ts";
@@ -15,8 +16,13 @@ import { MAIL_ERASURE_RECEIPT } from "./your-data.service.ts";
  * The headers and footer line of every email that is not strictly transactional: one
  * click unsubscribes (RFC 8058), with no login and no question.
  */
-export function unsubscribeParts(deps: Deps, supporterId: number, locale: string) {
-  const link = `${siteUrl(deps, localisedPath(asLocale(locale), "/unsubscribe"))}?u=${unsubscribeToken(deps.config.secretKey, supporterId)}`;
+export function unsubscribeParts(deps: Deps, supporter: KeyedRow, locale: string) {
+  return unsubscribeLinkParts(deps, unsubscribeToken(deps.config.secretKey, supporter), locale);
+}
+
+/** The same parts around a given token (a preview's stands for nobody). */
+export function unsubscribeLinkParts(deps: Deps, token: string, locale: string) {
+  const link = `${siteUrl(deps, localisedPath(asLocale(locale), "/unsubscribe"))}?u=${token}`;
   return {
     headers: { "List-Unsubscribe": `<${link}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     link,
@@ -53,7 +59,7 @@ const composeJoinConfirmation: MailComposer = async (deps, payload) => {
 async function supporterToWrite(deps: Deps, payload: unknown) {
   const supporter = await deps.db
     .selectFrom("supporters")
-    .select(["id", "email", "name", "locale"])
+    .select(["id", "email", "name", "locale", "created_at"])
     .where("id", "=", idIn(payload, "supporterId"))
     .where("erased_at", "is", null)
     .executeTakeFirst();
@@ -64,7 +70,7 @@ const composeWelcome: MailComposer = async (deps, payload) => {
   const found = await supporterToWrite(deps, payload);
   if (!found) return null;
   const { supporter, i18n } = found;
-  const unsubscribe = unsubscribeParts(deps, supporter.id, i18n.locale);
+  const unsubscribe = unsubscribeParts(deps, supporter, i18n.locale);
   const mail = renderEmail(i18n, {
     subject: i18n.t("mail.welcome.subject"),
     paragraphs: [

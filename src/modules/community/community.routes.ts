@@ -121,7 +121,7 @@ export async function communityRoutes(app: FastifyInstance, { deps }: { deps: De
   // (RFC 8058), unsubscribe at once.
   app.get("/unsubscribe", async (request, reply) => {
     const token = (request.query as Record<string, unknown>).u;
-    if (!isUnsubscribeToken(deps, token)) throw new NotFoundError();
+    if (!(await isUnsubscribeToken(deps, token))) throw new NotFoundError("dead-link");
     const t = request.i18n.t;
     const form = h(
       "form",
@@ -157,7 +157,7 @@ export async function communityRoutes(app: FastifyInstance, { deps }: { deps: De
         (request.query as Record<string, unknown>).u,
         oneClick ? "one-click" : "unsubscribe-page",
       );
-      if (!done) throw new NotFoundError();
+      if (!done) throw new NotFoundError("dead-link");
       const t = request.i18n.t;
       return reply.header("cache-control", "no-store").page(
         h(MessagePage, {

@@ -22,6 +22,7 @@ async function rsvpToWrite(deps: Deps, payload: unknown) {
       "r.locale",
       "r.status",
       "r.reminders",
+      "r.created_at",
       "s.email",
       "e.slug",
       "e.title",
@@ -40,7 +41,7 @@ async function rsvpToWrite(deps: Deps, payload: unknown) {
     .executeTakeFirst();
   if (!row) return null;
   const i18n = i18nFor(asLocale(row.locale));
-  const key = attendanceKey(deps.config.secretKey, row.id);
+  const key = attendanceKey(deps.config.secretKey, row);
   const attendance = `${siteUrl(deps, localisedPath(i18n.locale, "/events/attendance"))}?a=${key}`;
   const calendar = `${siteUrl(deps, "/events/attendance/calendar.ics")}?a=${key}`;
   const details = {

@@ -7,7 +7,7 @@ import { Form } from "../../views/Form.tsx";
 import { MessagePage } from "../../views/MessagePage.tsx";
 import { renderMarkdown } from "../content/markdown.ts";
 import { localisedPath } from "../i18n/locales.ts";
-import { attendanceKey, rsvpOfAttendanceKey } from "./attendance-key.ts";
+import { attendanceKeyOf, rsvpOfAttendanceKey } from "./attendance-key.ts";
 import { calendarEntry, calendarLinks } from "./calendar.ts";
 import { blankEventForm, blankRsvpForm, type RsvpForm, readEventForm, readRsvpForm } from "./event-input.ts";
 import { findEventById, findPublicEvent, listFeedEvents, type PublicEvent } from "./events.repo.ts";
@@ -150,10 +150,11 @@ export async function eventRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       const outcome = await confirmRsvp(deps, ((request.body ?? {}) as Record<string, unknown>).token);
       const t = request.i18n.t;
       // Pressed twice (or again later): the same page as the first time.
-      if (outcome.state === "valid" || outcome.state === "used") {
-        const key = attendanceKey(deps.config.secretKey, outcome.rsvpId);
-        return reply.redirect(`${at(request, "/events/attendance")}?a=${key}`, 303);
-      }
+      const key =
+        outcome.state === "valid" || outcome.state === "used"
+          ? await attendanceKeyOf(deps.db, deps.config.secretKey, outcome.rsvpId)
+          : null;
+      if (key) return reply.redirect(`${at(request, "/events/attendance")}?a=${key}`, 303);
       if (outcome.state === "closed") {
         return reply.page(
           h(MessagePage, { heading: t("events.confirm.closed.heading"), paragraphs: [t("events.rsvp.closed")] }),
@@ -168,10 +169,10 @@ export async function eventRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   );
 
   const attendanceOf = async (key: unknown) => {
-    const rsvpId = rsvpOfAttendanceKey(deps.config.secretKey, key);
+    const rsvpId = await rsvpOfAttendanceKey(deps.db, deps.config.secretKey, key);
     const attendance = rsvpId === null ? undefined : await getAttendance(deps.db, rsvpId);
     const event = attendance ? await findEventById(deps.db, attendance.eventId) : undefined;
-    if (!attendance || !event) throw new NotFoundError();
+    if (!attendance || !event) throw new NotFoundError("dead-link");
     return { attendance, event, key: key as string };
   };
 

@@ -22,6 +22,7 @@ async function memberToWrite(deps: Deps, params: unknown) {
       "m.name",
       "m.locale",
       "m.status",
+      "m.created_at",
       "s.email",
       "g.name as group_name",
       "g.slug",
@@ -52,7 +53,7 @@ const composeWelcome: MailComposer = async (deps, params) => {
   const f = await memberToWrite(deps, params);
   if (f?.row.status !== "member") return null;
   const t = f.i18n.t;
-  const leave = `${siteUrl(deps, localisedPath(f.i18n.locale, "/groups/leave"))}?m=${memberKey(deps.config.secretKey, f.row.id)}`;
+  const leave = `${siteUrl(deps, localisedPath(f.i18n.locale, "/groups/leave"))}?m=${memberKey(deps.config.secretKey, f.row)}`;
   const mail = renderEmail(f.i18n, {
     subject: t("mail.groups.welcome.subject", { group: f.row.group_name }),
     paragraphs: [

@@ -167,9 +167,9 @@ export async function groupRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   );
 
   const membershipOf = async (key: unknown) => {
-    const memberId = memberOfKey(deps.config.secretKey, key);
+    const memberId = await memberOfKey(deps.db, deps.config.secretKey, key);
     const membership = memberId === null ? undefined : await getMembership(deps, memberId);
-    if (!membership) throw new NotFoundError();
+    if (!membership) throw new NotFoundError("dead-link");
     return membership;
   };
 
@@ -188,7 +188,7 @@ export async function groupRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     const form = h(Form, {
       action: at(request, "/groups/leave"),
       children: [
-        h("input", { type: "hidden", name: "m", value: memberKey(deps.config.secretKey, membership.id) }),
+        h("input", { type: "hidden", name: "m", value: memberKey(deps.config.secretKey, membership) }),
         h("button", { type: "submit", class: "button button--large", id: "leave-group" }, t("groups.leave.button")),
       ],
     });
@@ -208,10 +208,7 @@ export async function groupRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     async (request, reply) => {
       const membership = await membershipOf(field(request, "m"));
       await leaveGroup(deps, membership.id);
-      return reply.redirect(
-        `${at(request, "/groups/leave")}?m=${memberKey(deps.config.secretKey, membership.id)}`,
-        303,
-      );
+      return reply.redirect(`${at(request, "/groups/leave")}?m=${memberKey(deps.config.secretKey, membership)}`, 303);
     },
   );
 

@@ -177,7 +177,7 @@ export async function getMembership(deps: Deps, memberId: number) {
   return deps.db
     .selectFrom("group_members as m")
     .innerJoin("groups as g", "g.id", "m.group_id")
-    .select(["m.id", "m.status", "g.name as group_name", "g.slug"])
+    .select(["m.id", "m.status", "m.created_at", "g.name as group_name", "g.slug"])
     .where("m.id", "=", memberId)
     .executeTakeFirst();
 }

@@ -1,5 +1,5 @@
 import type { Deps } from "../../deps.ts";
-import { unsubscribeParts } from "../community/community-mail.ts";
+import { unsubscribeLinkParts, unsubscribeParts } from "../community/community-mail.ts";
 import { renderMarkdown } from "../content/markdown.ts";
 import { i18nFor } from "../i18n/i18n.ts";
 import { asLocale } from "../i18n/locales.ts";
@@ -43,9 +43,7 @@ export function writeMailing(
 
 /** The unsubscribe part of a preview or a test: a link that looks like the real one and unsubscribes nobody. */
 export function sampleUnsubscribe(deps: Deps, locale: string): Unsubscribe {
-  const real = unsubscribeParts(deps, 0, locale);
-  const link = real.link.replace(/\?u=.*$/, "?u=preview");
-  return { link, headers: { ...real.headers, "List-Unsubscribe": `<${link}>` } };
+  return unsubscribeLinkParts(deps, "preview", locale);
 }
 
 /**
@@ -58,14 +56,14 @@ const composeMailing: MailComposer = async (deps, params) => {
     findMailing(deps.db, idIn(params, "mailingId")),
     deps.db
       .selectFrom("supporters")
-      .select(["id", "email"])
+      .select(["id", "email", "created_at"])
       .where("id", "=", supporterId)
       .where("erased_at", "is", null)
       .executeTakeFirst(),
   ]);
   if (!mailing || !supporter) return null;
   if (!(await hasCurrentConsent(deps.db, supporter.id, "email-updates"))) return null;
-  return { to: supporter.email, ...writeMailing(mailing, unsubscribeParts(deps, supporter.id, mailing.locale)) };
+  return { to: supporter.email, ...writeMailing(mailing, unsubscribeParts(deps, supporter, mailing.locale)) };
 };
 
 /** The test copy, to the staff member's own address. */
