@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { Db, Dialect } from "../../src/db/index.ts";
 
-type Table = "supporters" | "event_rsvps" | "group_members";
+type Table = "supporters" | "event_rsvps" | "group_members" | "groups";
 
 /**
  * Deletes a row and stores a new one in the same table under the same id, as SQLite does

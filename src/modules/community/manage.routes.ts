@@ -25,7 +25,9 @@ export async function manageRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   const secret = deps.config.secretKey;
   const secure = deps.config.nodeEnv === "production";
   const at = (request: FastifyRequest, path: string) => localisedPath(request.locale, path);
-  const signedIn = (request: FastifyRequest) => supporterOfManageCookie(secret, request.cookies[MANAGE_COOKIE]);
+  // Null for no cookie, an altered or outlived one, and one whose supporter's row is gone.
+  const signedIn = (request: FastifyRequest) =>
+    supporterOfManageCookie(deps.db, secret, request.cookies[MANAGE_COOKIE]);
   const limit = { rateLimit: { max: 10, timeWindow: "10 minutes" } };
 
   function askForLink(request: FastifyRequest, reply: FastifyReply, target: ManageTarget) {
@@ -76,14 +78,15 @@ export async function manageRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     const { token, next } = (request.body ?? {}) as Record<string, unknown>;
     // A request that goes wrong must not use the link up.
     const supporterId = isManageTarget(next) ? await useManageLink(deps, token) : null;
+    const cookie = supporterId === null ? null : await manageCookieValue(deps.db, secret, supporterId);
     const t = request.i18n.t;
-    if (supporterId === null || !isManageTarget(next)) {
+    if (cookie === null || !isManageTarget(next)) {
       return reply.page(h(MessagePage, { heading: t("confirm.invalid.heading"), paragraphs: [t("manage.invalid")] }), {
         title: t("confirm.invalid.heading"),
         status: 410,
       });
     }
-    reply.setCookie(MANAGE_COOKIE, manageCookieValue(secret, supporterId), {
+    reply.setCookie(MANAGE_COOKIE, cookie, {
       path: "/",
       httpOnly: true,
       sameSite: "lax",
@@ -94,7 +97,7 @@ export async function manageRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   });
 
   app.get("/preferences", async (request, reply) => {
-    const supporterId = signedIn(request);
+    const supporterId = await signedIn(request);
     if (supporterId === null) return askForLink(request, reply, "preferences");
     const values = await getPreferences(deps, supporterId);
     if (!values) return askForLink(request, reply, "preferences");
@@ -108,7 +111,7 @@ export async function manageRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   });
 
   app.post("/preferences", { config: { rateLimit: { max: 30, timeWindow: "1 minute" } } }, async (request, reply) => {
-    const supporterId = signedIn(request);
+    const supporterId = await signedIn(request);
     if (supporterId === null) return askForLink(request, reply, "preferences");
     const form = readPreferencesForm(request.body);
     if (!(await savePreferences(deps, supporterId, form, request.locale))) {
@@ -127,7 +130,7 @@ export async function manageRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   });
 
   app.get("/your-data", async (request, reply) => {
-    if (signedIn(request) === null) return askForLink(request, reply, "your-data");
+    if ((await signedIn(request)) === null) return askForLink(request, reply, "your-data");
     const confirmErase = (request.query as Record<string, unknown>).erase === "1";
     return reply
       .header("cache-control", "private, no-store")
@@ -135,7 +138,7 @@ export async function manageRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   });
 
   app.get("/your-data/export.json", async (request, reply) => {
-    const supporterId = signedIn(request);
+    const supporterId = await signedIn(request);
     const data = supporterId === null ? null : await exportSupporterData(deps, supporterId);
     if (!data) return reply.code(401).send({ error: { status: 401, message: request.i18n.t("manage.signInFirst") } });
     return reply
@@ -145,7 +148,7 @@ export async function manageRoutes(app: FastifyInstance, { deps }: { deps: Deps 
   });
 
   app.post("/your-data/erase", { config: limit }, async (request, reply) => {
-    const supporterId = signedIn(request);
+    const supporterId = await signedIn(request);
     if (supporterId === null) return askForLink(request, reply, "your-data");
     if (((request.body ?? {}) as Record<string, unknown>).confirm !== "yes") {
       return reply.redirect(`${at(request, "/your-data")}?erase=1`, 303);

@@ -242,9 +242,10 @@ export async function groupRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     { config: { rateLimit: { max: 10, timeWindow: "10 minutes" } } },
     async (request, reply) => {
       const groupId = await useOrganiserLink(deps, field(request, "token"));
+      const cookie = groupId === null ? null : await organiserCookieValue(deps, groupId);
       const t = request.i18n.t;
-      if (groupId === null) return message(request, reply, t("confirm.invalid.heading"), t("manage.invalid"), 410);
-      reply.setCookie(ORGANISER_COOKIE, organiserCookieValue(deps.config.secretKey, groupId), {
+      if (cookie === null) return message(request, reply, t("confirm.invalid.heading"), t("manage.invalid"), 410);
+      reply.setCookie(ORGANISER_COOKIE, cookie, {
         path: "/",
         httpOnly: true,
         sameSite: "lax",
@@ -256,7 +257,7 @@ export async function groupRoutes(app: FastifyInstance, { deps }: { deps: Deps }
   );
 
   app.get("/groups/organiser", async (request, reply) => {
-    const groupId = groupOfOrganiserCookie(deps.config.secretKey, request.cookies[ORGANISER_COOKIE]);
+    const groupId = await groupOfOrganiserCookie(deps, request.cookies[ORGANISER_COOKIE]);
     const page = groupId === null ? undefined : await getOrganiserPage(deps, groupId);
     const t = request.i18n.t;
     reply.headers(PRIVATE);

@@ -20,7 +20,7 @@ export function organiserEditRoutes(app: FastifyInstance, deps: Deps) {
 
   /** The group whose organiser's cookie came with the request; undefined once signed out or gone. */
   const organisedGroup = async (request: FastifyRequest) => {
-    const groupId = groupOfOrganiserCookie(deps.config.secretKey, request.cookies[ORGANISER_COOKIE]);
+    const groupId = await groupOfOrganiserCookie(deps, request.cookies[ORGANISER_COOKIE]);
     return groupId === null ? undefined : (await getOrganiserPage(deps, groupId))?.group;
   };
 

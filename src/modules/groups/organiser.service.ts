@@ -14,13 +14,18 @@ export const MAIL_GROUP_ORGANISER_LINK = "group-organiser-link";
 /** How long an organiser stays signed in to their group's page after following the link. */
 export const ORGANISER_SESSION_MS = 60 * 60 * 1000;
 export const ORGANISER_COOKIE = "organiser";
-const SCOPE = "organise-group";
 
-export const organiserCookieValue = (secret: string, groupId: number, at = Date.now()) =>
-  signedSessionValue(secret, SCOPE, groupId, ORGANISER_SESSION_MS, at);
+/**
+ * The organiser's cookie: the group's id and an expiry, signed and bound to the group's
+ * creation time (tokens/signed-session.ts), so it opens no later group given the same id.
+ * Null once the group is gone.
+ */
+export const organiserCookieValue = (deps: Deps, groupId: number, at = Date.now()) =>
+  signedSessionValue(deps.db, deps.config.secretKey, "organise-group", groupId, ORGANISER_SESSION_MS, at);
 
-export const groupOfOrganiserCookie = (secret: string, value: unknown, at = Date.now()) =>
-  subjectOfSignedSession(secret, SCOPE, value, at);
+/** The group the cookie signs its organiser in to, or null (then they ask for a new link). */
+export const groupOfOrganiserCookie = (deps: Deps, value: unknown, at = Date.now()) =>
+  subjectOfSignedSession(deps.db, deps.config.secretKey, "organise-group", value, at);
 
 /**
  * Emails the organiser of a group a link to its members page, if the address given is

@@ -1,12 +1,15 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/index.ts";
+import { type KeyedRow, macMatches, readKeyedRow, rowMac } from "./bound-row.ts";
+
+export type { KeyedRow } from "./bound-row.ts";
 
 /**
  * Personal links that open one row with no login and no row of their own: the row's id
  * and an HMAC under the site's key of the purpose, the id and when the row was created.
  * A key made for one purpose opens nothing of another; it works as often as it is opened
  * and never expires. On SQLite a deleted row's id can be given to a new row, so the HMAC
- * covers created_at too: an old link then opens nothing, rather than the new person's row.
+ * covers created_at too: an old link then opens nothing, rather than the new person's row
+ * (the binding is in `bound-row.ts`, shared with the signed session cookies).
  */
 const TABLE_OF = {
   unsubscribe: "supporters",
@@ -15,12 +18,6 @@ const TABLE_OF = {
 } as const;
 
 export type LinkPurpose = keyof typeof TABLE_OF;
-
-/** The two things of a row a key is bound to, neither of which a later row can share. */
-export interface KeyedRow {
-  id: number;
-  created_at: string;
-}
 
 const KEY_SHAPE = /^(\d{1,15})\.([A-Za-z0-9_-]{22})$/;
 
@@ -43,19 +40,14 @@ export async function openLinkKey(db: Db, secret: string, purpose: LinkPurpose, 
   if (!match?.[1] || !match[2]) return null;
   const row = await keyedRow(db, purpose, Number(match[1]));
   if (!row) return null;
-  const expected = Buffer.from(mac(secret, purpose, row));
-  const given = Buffer.from(match[2]);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? row.id : null;
+  return macMatches(mac(secret, purpose, row), match[2]) ? row.id : null;
 }
 
 function keyedRow(db: Db, purpose: LinkPurpose, id: number): Promise<KeyedRow | undefined> {
-  return db.selectFrom(TABLE_OF[purpose]).select(["id", "created_at"]).where("id", "=", id).executeTakeFirst();
+  return readKeyedRow(db, TABLE_OF[purpose], id);
 }
 
-// created_at as milliseconds since the epoch: the same instant whichever way an engine
-// writes it (SQLite keeps the text it was given; PostgreSQL returns its own ISO form).
+// Cut to 22 characters (132 bits) to keep the links short.
 function mac(secret: string, purpose: LinkPurpose, row: KeyedRow): string {
-  const created = Date.parse(row.created_at);
-  const when = Number.isNaN(created) ? row.created_at : String(created);
-  return createHmac("sha256", secret).update(`${purpose}:${row.id}:${when}`).digest("base64url").slice(0, 22);
+  return rowMac(secret, purpose, row).slice(0, 22);
 }

@@ -80,7 +80,7 @@ describeEachDatabase("asking for a link to one's preferences, and following it",
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.path).toBe("/");
     expect(cookie?.maxAge).toBe(3600);
-    expect(supporterOfManageCookie(t.deps.config.secretKey, cookie?.value)).toBe(supporter.id);
+    expect(await supporterOfManageCookie(t.deps.db, t.deps.config.secretKey, cookie?.value)).toBe(supporter.id);
 
     const again = await submit(t.app, "/preferences", "/manage", { token, next: "preferences" });
     expect(again.statusCode).toBe(410);

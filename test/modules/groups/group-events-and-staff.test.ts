@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organiserCookieValue } from "../../../src/modules/groups/organiser.service.ts";
 import { buildTestApp, postForm, type TestApp } from "../../support/app.ts";
 import { describeEachDatabase } from "../../support/databases.ts";
 import { auditOf, type Cookies, get, makeStaff, post, STAFF_COOKIE, signIn } from "../admin/admin-helpers.ts";
@@ -215,6 +216,9 @@ describeEachDatabase("events run by groups, and staff editing groups", (db) => {
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('href="#field-organiserName"');
       expect(bad.body).toContain('href="#field-organiserEmail"');
+      // The organiser being replaced is signed in to their group's page.
+      const oldCookies = { organiser: (await organiserCookieValue(t.deps, g.id)) ?? "" };
+      expect((await get(t.app, "/groups/organiser", oldCookies)).statusCode).toBe(200);
       const newOrganiser = newEmail();
       const set = await post(
         t.app,
@@ -228,6 +232,8 @@ describeEachDatabase("events run by groups, and staff editing groups", (db) => {
       const [audit] = await auditOf(t, "group.organiser", g.id);
       expect(JSON.parse(audit?.after ?? "{}")).toMatchObject({ organiser_name: "Nils Nygaard" });
       expect(audit?.after).not.toContain(newOrganiser);
+      // Their cookie stops at once, though it had most of its hour left.
+      expect((await get(t.app, "/groups/organiser", oldCookies)).statusCode).toBe(401);
       const cookie = await signInAsOrganiser(t, g.slug, newOrganiser);
       expect(cookie).toMatch(/^organiser=/);
       await postForm(t.app, `/groups/${g.slug}`, `/groups/${g.slug}/organiser-link`, { email: g.organiserEmail });
