@@ -94,6 +94,19 @@ test("a campaigner edits a figure, writes a page and reorders the home page, and
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Winter coats");
   await expect(page.getByRole("main")).toContainText("To the town hall.");
 
+  // A translation added, then deleted alone: its readers get the English again, with the note.
+  await page.goto(`/admin/pages/${slug}/nb`);
+  await page.getByRole("textbox", { name: "Title" }).fill("Vinterjakker");
+  await page.getByRole("textbox", { name: "Text (Markdown)" }).fill("Til rådhuset.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await page.getByRole("button", { name: "Delete the Norwegian Bokmål version" }).click();
+  await expect(page.getByRole("status")).toContainText("version was deleted");
+  await axe();
+  await page.goto(`/nb/pages/${slug}`);
+  await expect(page.getByRole("main")).toContainText("To the town hall.");
+  await expect(page.getByRole("note")).toBeVisible();
+
   // The home page: the figures go below the featured campaigns.
   await page.goto("/admin/home-page");
   await axe();

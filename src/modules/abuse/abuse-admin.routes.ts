@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { h } from "preact";
 import { DomainError } from "../../errors.ts";
+import { backTo } from "../admin/campaign-route-helpers.ts";
 import { campaignIdFrom } from "../admin/petition-watch.service.ts";
 import { requireArea, type StaffRoutes, viewerOf } from "../admin/staff-area.ts";
 import {
@@ -66,6 +67,7 @@ export const abuseAdminRoutes: StaffRoutes = (app, deps) => {
     const on = challengeChoice(bodyOf(request).on);
     if (on === null) throw new DomainError("invalid", "watch-choice");
     await switchChallenge(deps, staff.user.id, id, on);
-    return reply.redirect(`/admin/campaigns/${id}/abuse#abuse-challenge`, 303);
+    const done = on ? "challenge-on" : "challenge-off";
+    return reply.redirect(`${backTo(request, `/admin/campaigns/${id}/abuse`, done)}#abuse-challenge`, 303);
   });
 };

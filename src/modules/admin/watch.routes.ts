@@ -1,7 +1,9 @@
 import type { FastifyRequest } from "fastify";
 import { h } from "preact";
 import { DomainError } from "../../errors.ts";
+import { challengeDoneOf } from "../abuse/views/ChallengeSection.tsx";
 import { isGloballyPaused } from "../petitions/pause.repo.ts";
+import { doneOf } from "./campaign-route-helpers.ts";
 import {
   campaignIdFrom,
   getAbuseView,
@@ -60,7 +62,9 @@ export const watchRoutes: StaffRoutes = (app, deps) => {
   app.get("/admin/campaigns/:id/abuse", async (request: IdRequest, reply) => {
     const staff = requireArea(request, "watch");
     const view = await getAbuseView(deps, campaignIdFrom(request.params.id));
-    return reply.page(h(AbusePage, { view, staff: viewerOf(staff), outcome: outcomeFrom(request.query) }), {
+    const outcome = outcomeFrom(request.query);
+    const challengeDone = challengeDoneOf(doneOf(request));
+    return reply.page(h(AbusePage, { view, staff: viewerOf(staff), outcome, challengeDone }), {
       title: request.i18n.t("admin.abuse.heading", { title: view.campaign.title }),
     });
   });

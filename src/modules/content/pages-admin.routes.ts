@@ -10,6 +10,7 @@ import { fieldText } from "./entry-input.ts";
 import type { SafeHtml } from "./markdown.ts";
 import {
   deletePage,
+  deletePageTranslation,
   isFixedPage,
   isPageAddress,
   listPageOverview,
@@ -53,7 +54,7 @@ export const pagesAdminRoutes: StaffRoutes = (app, deps) => {
         fixed: isFixedPage(o.form.slug),
         errors,
         preview: o.preview ?? null,
-        notice: noticeOf(request, request.i18n),
+        notice: editorNoticeOf(request),
       }),
       {
         title: o.creating ? t("admin.pages.new") : t("admin.pages.edit", { slug: o.form.slug }),
@@ -61,6 +62,14 @@ export const pagesAdminRoutes: StaffRoutes = (app, deps) => {
         hasErrors: errors.length > 0,
       },
     );
+  };
+
+  /** The editor's notice: the shared ones, and those of deleting one language's version. */
+  const editorNoticeOf = (request: FastifyRequest) => {
+    const done = doneOf(request);
+    if (done === "translation-deleted") return request.i18n.t("admin.pages.translationDeleted");
+    if (done === "default-kept") return request.i18n.t("admin.pages.defaultLocaleKept");
+    return noticeOf(request, request.i18n);
   };
 
   const blank = (slug: string, locale: string): PageForm => ({ slug, locale, title: "", summary: "", body: "" });
@@ -112,6 +121,17 @@ export const pagesAdminRoutes: StaffRoutes = (app, deps) => {
         errors: errorsOf(request.i18n, outcome.problems),
       });
     return reply.redirect(backTo(request, `/admin/pages/${slug}/${locale}`, "saved"), 303);
+  });
+
+  /** Deletes one language's version; the default language's and a fixed page's last are refused. */
+  app.post("/admin/pages/:slug/:locale/delete", { config: WRITE_LIMIT }, async (request, reply) => {
+    const staff = requireArea(request, "content");
+    const { slug, locale } = await addressOf(request);
+    const done = await deletePageTranslation(deps, staff.user.id, slug, locale);
+    if (done === "fixed") return reply.redirect(backTo(request, "/admin/pages", "fixed"), 303);
+    if (done === "page-gone") return reply.redirect(backTo(request, "/admin/pages", "deleted"), 303);
+    const kept = done === "default" ? "default-kept" : "translation-deleted";
+    return reply.redirect(backTo(request, `/admin/pages/${slug}/${locale}`, kept), 303);
   });
 
   app.post("/admin/pages/:slug/delete", { config: WRITE_LIMIT }, async (request, reply) => {

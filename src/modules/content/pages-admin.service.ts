@@ -193,3 +193,39 @@ export async function deletePage(
   });
   return "deleted";
 }
+
+/**
+ * Deletes one language's version of a page; readers in that language then get the default
+ * language's, with its note. The default language's version stays while another language has
+ * one (it is their fallback: "default"), and the last version of a page the site links to stays
+ * ("fixed"). Deleting the last version of another page deletes the page ("page-gone").
+ */
+export async function deletePageTranslation(
+  deps: Pick<Deps, "db">,
+  staffUserId: number,
+  slug: string,
+  locale: string,
+): Promise<"deleted" | "page-gone" | "default" | "fixed"> {
+  return deps.db.transaction().execute(async (trx) => {
+    const versions = await trx
+      .selectFrom("content_pages")
+      .select(["id", "slug", "locale", "title", "summary", "body_md"])
+      .where("slug", "=", slug)
+      .execute();
+    const before = versions.find((v) => v.locale === locale);
+    if (!before) throw new NotFoundError();
+    const last = versions.length === 1;
+    if (last && isFixedPage(slug)) return "fixed";
+    if (locale === DEFAULT_LOCALE && !last) return "default";
+    await trx.deleteFrom("content_pages").where("id", "=", before.id).execute();
+    await recordAudit(trx, {
+      staffUserId,
+      action: "page.delete-translation",
+      entity: "content_page",
+      entityId: before.id,
+      before,
+      after: null,
+    });
+    return last ? "page-gone" : "deleted";
+  });
+}

@@ -162,9 +162,11 @@ describeEachDatabase("the proof-of-work challenge on the sign form", (db) => {
       expect(page.body).toContain("without JavaScript");
       const res = await post(t.app, abusePage(other), `${abusePage(other)}/challenge`, { on: "1" }, cookies);
       expect(res.statusCode).toBe(303);
-      expect(res.headers.location).toBe(`${abusePage(other)}#abuse-challenge`);
+      expect(res.headers.location).toBe(`${abusePage(other)}?done=challenge-on#abuse-challenge`);
       expect(await readChallengeState(t.deps.db, other)).toMatchObject({ on: true, reason: "campaigner", until: null });
-      const after = await get(t.app, abusePage(other), cookies);
+      expect(page.body).not.toContain("The challenge is on for this petition.");
+      const after = await get(t.app, `${abusePage(other)}?done=challenge-on`, cookies);
+      expect(after.body).toContain('role="status">The challenge is on for this petition.</p>');
       expect(after.body).toContain("switched on by a campaigner");
       expect(after.body).toContain("Switch the challenge off");
       const audit = await auditOf(t, "challenge.on", other);
@@ -179,8 +181,12 @@ describeEachDatabase("the proof-of-work challenge on the sign form", (db) => {
       const res = await post(t.app, abusePage(other), `${abusePage(other)}/challenge`, { on: "0" }, cookies);
       expect(res.statusCode).toBe(303);
       expect((await readChallengeState(t.deps.db, other)).on).toBe(false);
+      expect(res.headers.location).toBe(`${abusePage(other)}?done=challenge-off#abuse-challenge`);
       expect(await auditOf(t, "challenge.off", other)).toHaveLength(1);
-      expect((await get(t.app, abusePage(other), cookies)).body).toContain("a burst cannot switch it on again before");
+      const after = await get(t.app, `${abusePage(other)}?done=challenge-off`, cookies);
+      expect(after.body).toContain("a burst cannot switch it on again before");
+      expect(after.body).toContain('role="status">The challenge is off for this petition.</p>');
+      expect(after.body).not.toContain("The challenge is on for this petition.");
       expect(challengeOnPage((await t.app.inject(`/campaigns/${otherSlug}`)).body)).toBeNull();
     });
 

@@ -136,6 +136,101 @@ describeEachDatabase("campaigners edit the content pages", (db) => {
     expect(await auditCount(t, "page.delete")).toBe(1);
   });
 
+  describe("deleting one language's version", () => {
+    const deleteIn = (slug: string, locale: string) =>
+      post(t.app, `/admin/pages/${slug}/${locale}`, `/admin/pages/${slug}/${locale}/delete`, {}, campaigner);
+    const localesOf = async (slug: string) =>
+      (await t.deps.db.selectFrom("content_pages").select("locale").where("slug", "=", slug).execute())
+        .map((r) => r.locale)
+        .sort();
+
+    it("offers it on the edit page of a language the page has, and not of one it lacks", async () => {
+      await addPage({ slug: "autumn-walk", locale: "en", title: "Autumn walk", summary: "", body: "Walk with us." });
+      const en = await get(t.app, "/admin/pages/autumn-walk/en", campaigner);
+      expect(en.body).toContain('action="/admin/pages/autumn-walk/en/delete"');
+      expect(en.body).toContain("Delete the English version");
+      const nb = await get(t.app, "/admin/pages/autumn-walk/nb", campaigner);
+      expect(nb.body).not.toContain("/admin/pages/autumn-walk/nb/delete");
+    });
+
+    it("deletes only that language, audited with before, and the public page falls back with its note", async () => {
+      await post(
+        t.app,
+        "/admin/pages/autumn-walk/nb",
+        "/admin/pages/autumn-walk/nb",
+        { intent: "save", title: "Høsttur", summary: "", body: "Gå med oss." },
+        campaigner,
+      );
+      expect((await t.app.inject("/nb/pages/autumn-walk")).body).toContain("Gå med oss.");
+      const res = await deleteIn("autumn-walk", "nb");
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe("/admin/pages/autumn-walk/nb?done=translation-deleted");
+      expect(await localesOf("autumn-walk")).toEqual(["en"]);
+      const page = await t.app.inject("/nb/pages/autumn-walk");
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("Walk with us.");
+      expect(page.body).not.toContain("Gå med oss.");
+      expect(page.body).toContain('class="fallback-note"');
+      const [audit] = await t.deps.db
+        .selectFrom("audit_log")
+        .selectAll()
+        .where("action", "=", "page.delete-translation")
+        .execute();
+      expect(JSON.parse(audit?.before ?? "{}")).toMatchObject({ slug: "autumn-walk", locale: "nb", title: "Høsttur" });
+      expect(JSON.parse(audit?.after ?? "null")).toBeNull();
+      const editor = await get(t.app, res.headers.location as string, campaigner);
+      expect(editor.body).toContain("That language’s version was deleted");
+    });
+
+    it("keeps the default language's version while another language has one, and says why", async () => {
+      await post(
+        t.app,
+        "/admin/pages/autumn-walk/fr",
+        "/admin/pages/autumn-walk/fr",
+        { intent: "save", title: "Balade d’automne", summary: "", body: "Marchez avec nous." },
+        campaigner,
+      );
+      const audits = await auditCount(t, "page.delete-translation");
+      const res = await deleteIn("autumn-walk", "en");
+      expect(res.headers.location).toBe("/admin/pages/autumn-walk/en?done=default-kept");
+      expect(await localesOf("autumn-walk")).toEqual(["en", "fr"]);
+      expect(await auditCount(t, "page.delete-translation")).toBe(audits);
+      const editor = await get(t.app, res.headers.location as string, campaigner);
+      expect(editor.body).toContain("The English version cannot be deleted on its own");
+      // Once the others are gone, the last version (the page) may go, as the page may.
+      expect((await deleteIn("autumn-walk", "fr")).statusCode).toBe(303);
+      const last = await deleteIn("autumn-walk", "en");
+      expect(last.headers.location).toBe("/admin/pages?done=deleted");
+      expect(await localesOf("autumn-walk")).toEqual([]);
+      expect((await t.app.inject("/pages/autumn-walk")).statusCode).toBe(404);
+    });
+
+    it("never deletes the last version of a page the site links to", async () => {
+      const locales = await localesOf("contact");
+      for (const locale of locales.filter((l) => l !== "en")) await deleteIn("contact", locale);
+      expect(await localesOf("contact")).toEqual(["en"]);
+      const refused = await deleteIn("contact", "en");
+      expect(refused.headers.location).toBe("/admin/pages?done=fixed");
+      expect(await localesOf("contact")).toEqual(["en"]);
+      expect((await t.app.inject("/contact")).statusCode).toBe(200);
+    });
+
+    it("refuses without the CSRF token, and answers 404 for a language the page does not have", async () => {
+      await addPage({ slug: "quiet-page", locale: "en", title: "Quiet", summary: "", body: "Hush." });
+      const forged = await post(
+        t.app,
+        "/admin/pages/quiet-page/en",
+        "/admin/pages/quiet-page/en/delete",
+        {},
+        campaigner,
+        { csrf: false },
+      );
+      expect(forged.statusCode).toBe(403);
+      expect((await deleteIn("quiet-page", "fa")).statusCode).toBe(404);
+      expect(await localesOf("quiet-page")).toEqual(["en"]);
+    });
+  });
+
   it("answers 404 for a page or language that cannot exist", async () => {
     expect((await get(t.app, "/admin/pages/no-such-page/en", campaigner)).statusCode).toBe(404);
     expect((await get(t.app, "/admin/pages/privacy/xx", campaigner)).statusCode).toBe(404);

@@ -1,12 +1,28 @@
 import { usePage } from "../../../views/context.ts";
 import { Form } from "../../../views/Form.tsx";
+import { Notice } from "../../admin/views/AdminParts.tsx";
 import type { ChallengeState } from "../challenge-switch.ts";
+
+/** What a campaigner's last use of the switch did, from the `done` of the address it came back to. */
+export type ChallengeDone = "on" | "off" | null;
+
+export function challengeDoneOf(done: string | null): ChallengeDone {
+  return done === "challenge-on" ? "on" : done === "challenge-off" ? "off" : null;
+}
 
 /**
  * Whether the petition's sign form carries the proof-of-work challenge, since when, why and
- * until when, with the switch.
+ * until when, with the switch (and, just after using it, what it did).
  */
-export function ChallengeSection({ campaignId, state }: { campaignId: number; state: ChallengeState }) {
+export function ChallengeSection({
+  campaignId,
+  state,
+  done = null,
+}: {
+  campaignId: number;
+  state: ChallengeState;
+  done?: ChallengeDone;
+}) {
   const { i18n } = usePage();
   const t = i18n.t;
   const when = (iso: string) => i18n.formatDate(iso, { dateStyle: "medium", timeStyle: "short" });
@@ -23,6 +39,9 @@ export function ChallengeSection({ campaignId, state }: { campaignId: number; st
   return (
     <section aria-labelledby="abuse-challenge" class="challenge">
       <h2 id="abuse-challenge">{t("admin.challenge.heading")}</h2>
+      <Notice>
+        {done === "on" ? t("admin.challenge.switchedOn") : done === "off" ? t("admin.challenge.switchedOff") : null}
+      </Notice>
       <p>
         <strong>{status}</strong>
       </p>

@@ -1,5 +1,5 @@
 import { usePage } from "../../../views/context.ts";
-import { ChallengeSection } from "../../abuse/views/ChallengeSection.tsx";
+import { type ChallengeDone, ChallengeSection } from "../../abuse/views/ChallengeSection.tsx";
 import { HeldSection } from "../../abuse/views/HeldSection.tsx";
 import { NETWORK_SHOWN } from "../../petitions/invalidation.repo.ts";
 import type { AbuseView } from "../petition-watch.service.ts";
@@ -14,7 +14,17 @@ export const shortHash = (hash: string) => `${hash.slice(0, NETWORK_SHOWN)}…`;
 /** What the page says after a button did its work (from the redirect's query). */
 export type AbuseOutcome = { invalidated: number } | { restored: number } | { released: number } | null;
 
-export function AbusePage({ view, staff, outcome }: { view: AbuseView; staff: StaffViewer; outcome: AbuseOutcome }) {
+export function AbusePage({
+  view,
+  staff,
+  outcome,
+  challengeDone = null,
+}: {
+  view: AbuseView;
+  staff: StaffViewer;
+  outcome: AbuseOutcome;
+  challengeDone?: ChallengeDone;
+}) {
   const { i18n } = usePage();
   const t = i18n.t;
   const { campaign } = view;
@@ -45,7 +55,7 @@ export function AbusePage({ view, staff, outcome }: { view: AbuseView; staff: St
           </p>
         ) : null}
         <p>{t("admin.abuse.intro", { time: i18n.formatDate(view.since, { timeStyle: "short" }) })}</p>
-        <ChallengeSection campaignId={campaign.id} state={view.challenge} />
+        <ChallengeSection campaignId={campaign.id} state={view.challenge} done={challengeDone} />
         <BusiestTable
           id="abuse-networks"
           heading={t("admin.abuse.networks")}

@@ -198,6 +198,17 @@ export function AdminPageEditor({
           </div>
         </section>
       ) : null}
+      {creating || !locales.includes(form.locale) ? null : (
+        <>
+          <h2>{t("admin.pages.deleteTranslation", { language: i18n.languageName(form.locale) })}</h2>
+          <p>{t("admin.pages.deleteTranslationHint")}</p>
+          <Form action={at(`/admin/pages/${form.slug}/${form.locale}/delete`)}>
+            <button type="submit" class="button button--secondary">
+              {t("admin.pages.deleteTranslation", { language: i18n.languageName(form.locale) })}
+            </button>
+          </Form>
+        </>
+      )}
       {creating || fixed ? null : (
         <>
           <h2>{t("admin.pages.delete")}</h2>
