@@ -1,6 +1,7 @@
 import { usePage } from "../../../views/context.ts";
 import { ErrorSummary, Field, type FieldError, Form } from "../../../views/Form.tsx";
 import { Markdown } from "../../../views/Markdown.tsx";
+import { RadioFieldset } from "../../../views/RadioFieldset.tsx";
 import { CAMPAIGN_LIMITS, type CampaignForm } from "../../campaigns/campaign-input.ts";
 import type { EditorCampaign } from "../../campaigns/editor.repo.ts";
 import type { TransitionForm } from "../../campaigns/editor.service.ts";
@@ -155,49 +156,31 @@ function CampaignFields({ form, errors, topics, action }: CampaignEditorProps & 
             <input {...a} type="text" value={form.targetOffice} maxLength={L.targetOffice} dir="auto" lang={lang} />
           )}
         </Field>
-        <fieldset class="field" id="field-goalMode">
-          <legend>{t("admin.campaign.goal")}</legend>
-          <div class="checkbox">
-            <input
-              type="radio"
-              id="goal-automatic"
-              name="goalMode"
-              value="automatic"
-              checked={form.goalMode === "automatic"}
-            />
-            <label for="goal-automatic">{t("admin.campaign.goalAutomatic")}</label>
-          </div>
-          <div class="checkbox">
-            <input type="radio" id="goal-fixed" name="goalMode" value="fixed" checked={form.goalMode === "fixed"} />
-            <label for="goal-fixed">{t("admin.campaign.goalFixed")}</label>
-          </div>
-        </fieldset>
+        <RadioFieldset
+          field="goalMode"
+          name="goalMode"
+          legend={t("admin.campaign.goal")}
+          idPrefix="goal"
+          choices={[
+            { value: "automatic", label: t("admin.campaign.goalAutomatic") },
+            { value: "fixed", label: t("admin.campaign.goalFixed") },
+          ]}
+          checked={form.goalMode}
+        />
         <Field name="goal" label={t("admin.campaign.goalNumber")} error={e("goal")}>
           {(a) => <input {...a} type="text" inputMode="numeric" value={form.goal} class="input--short" dir="ltr" />}
         </Field>
-        <fieldset class="field" id="field-signaturePolicy">
-          <legend>{t("admin.campaign.policy")}</legend>
-          <div class="checkbox">
-            <input
-              type="radio"
-              id="policy-confirm"
-              name="signaturePolicy"
-              value="confirm"
-              checked={form.signaturePolicy === "confirm"}
-            />
-            <label for="policy-confirm">{t("admin.campaign.policyConfirm")}</label>
-          </div>
-          <div class="checkbox">
-            <input
-              type="radio"
-              id="policy-instant"
-              name="signaturePolicy"
-              value="instant"
-              checked={form.signaturePolicy === "instant"}
-            />
-            <label for="policy-instant">{t("admin.campaign.policyInstant")}</label>
-          </div>
-        </fieldset>
+        <RadioFieldset
+          field="signaturePolicy"
+          name="signaturePolicy"
+          legend={t("admin.campaign.policy")}
+          idPrefix="policy"
+          choices={[
+            { value: "confirm", label: t("admin.campaign.policyConfirm") },
+            { value: "instant", label: t("admin.campaign.policyInstant") },
+          ]}
+          checked={form.signaturePolicy}
+        />
         <div class="checkbox">
           <input
             type="checkbox"
